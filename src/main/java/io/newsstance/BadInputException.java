@@ -1,0 +1,31 @@
+package io.newsstance;
+
+import java.util.List;
+
+/**
+ * Input that newsstance cannot use: a malformed file, row or record. The message names where (file:line or
+ * record id) and what is wrong, so the CLI prints it as is (exit code 1) instead of a stack trace.
+ */
+public class BadInputException extends RuntimeException {
+
+    private final List<String> problems;
+
+    public BadInputException(String problem) {
+        this(List.of(problem));
+    }
+
+    public BadInputException(List<String> problems) {
+        super(String.join(System.lineSeparator(), problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public BadInputException(String problem, Throwable cause) {
+        super(problem, cause);
+        this.problems = List.of(problem);
+    }
+
+    /** Each problem as "where: what", in input order. */
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,108 @@
+package io.newsstance.cli;
+
+import io.newsstance.data.DataChecker;
+import io.newsstance.data.DataStats;
+import io.newsstance.data.TrainingDataReader;
+import io.newsstance.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code newsstance data check|stats}: validate and describe labelled training files. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Validate and describe labelled training data (stance CSV, NewsMTSC JSON Lines).",
+        subcommands = {DataCommand.Check.class, DataCommand.Stats.class})
+public final class DataCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: check or stats");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check encoding, columns, labels, offsets against mention text, duplicate ids and "
+                    + "sentences that appear in two splits.",
+                    "Prints each problem as file:line: reason; exit code 1 if there is any."})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Training files (.csv, .jsonl).")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            DataChecker.Report report = new DataChecker().check(files);
+            PrintWriter out = spec.commandLine().getOut();
+            report.problems().forEach(out::println);
+            out.printf("checked %d files: %d rows, %d valid pairs, %d problems%n", report.files(), report.rows(),
+                    report.examples(), report.problems().size());
+            out.flush();
+            return report.ok() ? 0 : NewsstanceCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Counts: pairs, sentences, actor x stance, alias kinds, multi-actor sentences.")
+    static final class Stats implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Training files (.csv, .jsonl).")
+        List<Path> files;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            DataStats stats = DataStats.of(new TrainingDataReader().readAll(files));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.line(stats.toJson()));
+            } else {
+                print(stats, out);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void print(DataStats s, PrintWriter out) {
+            out.printf("pairs %d, sentences %d%n", s.pairs(), s.sentences());
+            out.printf("stance: %s%n", shares(s.byStance(), s.pairs()));
+            out.printf("sentence sentiment: %s%n", s.bySentiment());
+            out.printf("multi-target sentences: %d (%.1f%%), of which with differing stances: %d (%.1f%%)%n",
+                    s.multiTargetSentences(), pct(s.multiTargetSentences(), s.sentences()), s.differingSentences(),
+                    pct(s.differingSentences(), s.multiTargetSentences()));
+            out.printf("splits: %s%n", s.bySplit());
+            out.printf("alias kinds: %s%n", s.aliasKinds());
+            out.printf("%n%-14s %8s %8s %8s %8s%n", "actor", "negative", "neutral", "positive", "total");
+            s.actors().entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getValue().get("total"), a.getValue().get("total")))
+                    .forEach(e -> out.printf("%-14s %8d %8d %8d %8d%n", e.getKey(), e.getValue().get("negative"),
+                            e.getValue().get("neutral"), e.getValue().get("positive"), e.getValue().get("total")));
+        }
+
+        private static String shares(Map<String, Integer> counts, int total) {
+            StringBuilder sb = new StringBuilder();
+            counts.forEach((k, v) -> sb.append(k).append(' ').append(v)
+                    .append(String.format(" (%.1f%%)  ", pct(v, total))));
+            return sb.toString().strip();
+        }
+
+        private static double pct(int a, int b) {
+            return b == 0 ? 0 : 100.0 * a / b;
+        }
+    }
+}

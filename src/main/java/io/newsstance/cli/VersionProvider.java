@@ -1,0 +1,12 @@
+package io.newsstance.cli;
+
+import io.newsstance.Version;
+import picocli.CommandLine;
+
+/** {@code --version}: the build's version. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[]{"newsstance " + Version.get()};
+    }
+}
