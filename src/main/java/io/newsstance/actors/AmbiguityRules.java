@@ -163,8 +163,10 @@ final class AmbiguityRules {
         return end + 1 < limit && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
     }
 
-    private static boolean isCapitalisedNameWord(String word) {
+    /** A capitalised word that can be part of the same name: "Michael" in "Michael Jordan", not "Egypt,". */
+    static boolean isCapitalisedNameWord(String word) {
         return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                && Character.isLetter(word.charAt(word.length() - 1))
                 && word.chars().skip(1).anyMatch(Character::isLowerCase);
     }
 

@@ -116,7 +116,9 @@ public final class MentionFinder {
         boolean nameAfter = !after.isEmpty() && Character.isUpperCase(after.charAt(0)) && text.charAt(end) == ' ';
 
         Alias person = state.backrefs.get(w);
-        if (person != null && !nameAfter && !(isName(before) && !AmbiguityRules.TITLES_AND_OPENERS.contains(before))) {
+        boolean givenNameBefore = AmbiguityRules.isCapitalisedNameWord(before)
+                && !AmbiguityRules.TITLES_AND_OPENERS.contains(before);
+        if (person != null && !nameAfter && !givenNameBefore) {
             return new Mention(person.actorId(), new Span(start, end), w, person.kind());
         }
         if ((w.equals("North") || w.equals("South")) && (before.equals("the") || before.equals("The"))
@@ -138,10 +140,6 @@ public final class MentionFinder {
             }
         }
         return null;
-    }
-
-    private static boolean isName(String word) {
-        return !word.isEmpty() && Character.isUpperCase(word.charAt(0));
     }
 
     static boolean isWordStart(CharSequence text, int i) {
