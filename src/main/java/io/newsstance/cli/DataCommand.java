@@ -1,6 +1,7 @@
 package io.newsstance.cli;
 
 import io.newsstance.data.DataChecker;
+import io.newsstance.data.DataSplitter;
 import io.newsstance.data.DataStats;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.io.Json;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code newsstance data check|stats}: validate and describe labelled training files. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Validate and describe labelled training data (stance CSV, NewsMTSC JSON Lines).",
-        subcommands = {DataCommand.Check.class, DataCommand.Stats.class})
+        subcommands = {DataCommand.Check.class, DataCommand.Stats.class, DataCommand.Split.class})
 public final class DataCommand implements Runnable {
 
     @Spec
@@ -103,6 +104,41 @@ public final class DataCommand implements Runnable {
 
         private static double pct(int a, int b) {
             return b == 0 ? 0 : 100.0 * a / b;
+        }
+    }
+
+    @Command(name = "split", mixinStandardHelpOptions = true,
+            description = {"Carve a dev share off a NewsMTSC JSON Lines file (by sentence, stratified, seeded; the "
+                    + "same carve as train --dev-fraction) and write both sides as JSON Lines."})
+    static final class Split implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "NewsMTSC JSON Lines file.")
+        Path file;
+
+        @Option(names = "--fraction", paramLabel = "F", defaultValue = "0.1", description = "Dev share (default: ${DEFAULT-VALUE}).")
+        double fraction;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--train-out", paramLabel = "FILE", required = true, description = "Where the rest goes.")
+        Path trainOut;
+
+        @Option(names = "--dev-out", paramLabel = "FILE", required = true, description = "Where the dev share goes.")
+        Path devOut;
+
+        @Override
+        public Integer call() {
+            if (fraction <= 0 || fraction >= 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fraction must be in (0, 1)");
+            }
+            DataSplitter.Counts c = DataSplitter.split(file, trainOut, devOut, fraction, seed);
+            spec.commandLine().getOut().printf("%s: %d lines to %s, %d lines to %s%n", file, c.trainLines(), trainOut,
+                    c.devLines(), devOut);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 }

@@ -42,7 +42,8 @@ public final class DataChecker {
                 if (firstPair != null) {
                     problems.add(e.source() + ": duplicate pair id '" + e.id() + "' (first at " + firstPair + ")");
                 }
-                String key = normalise(e.sentence()) + "\u0000" + e.target().start() + ":" + e.target().end();
+                String split = e.split().isEmpty() ? fileSplit : e.split();
+                String key = split + "\u0000" + normalise(e.sentence()) + "\u0000" + e.target().start() + ":" + e.target().end();
                 String firstKey = pairKeys.putIfAbsent(key, e.source());
                 if (firstKey != null && firstPair == null) {
                     problems.add(e.source() + ": the same sentence and target span are labelled twice (first at "
@@ -56,7 +57,6 @@ public final class DataChecker {
                     problems.add(e.source() + ": sentence_id '" + e.sentenceId() + "' has a different sentiment than at "
                             + sameId.source());
                 }
-                String split = e.split().isEmpty() ? fileSplit : e.split();
                 StanceExample inSplit = splitOfSentence.putIfAbsent(normalise(e.sentence()), withSplit(e, split));
                 if (inSplit != null && !inSplit.split().equals(split)) {
                     problems.add(e.source() + ": sentence is in split '" + split + "' and also in split '"

@@ -1,0 +1,151 @@
+package io.newsstance.cli;
+
+import io.newsstance.Polarity;
+import io.newsstance.data.StanceExample;
+import io.newsstance.data.TrainingDataReader;
+import io.newsstance.evaluation.Baseline;
+import io.newsstance.evaluation.Evaluation;
+import io.newsstance.evaluation.Evaluator;
+import io.newsstance.evaluation.MajorityBaseline;
+import io.newsstance.evaluation.VaderBaseline;
+import io.newsstance.io.AtomicFile;
+import io.newsstance.io.Json;
+import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.ModelFile;
+import io.newsstance.model.StanceModel;
+import io.newsstance.training.FeatureCache;
+import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code newsstance eval}: score a model (or a baseline) on labelled files, using their gold target spans. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a stance model on labelled files (.csv, .jsonl) with their gold target spans.",
+                "Prints accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix and a per-actor "
+                        + "breakdown."},
+        footer = {"", "Examples:",
+                "  newsstance eval --model models/default.zip --data training-data/stance-test.csv",
+                "  newsstance eval --baseline vader --data training-data/stance-test.csv --json -"})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "FILE.zip", description = "Model file (default: models/default.zip).")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true, arity = "1..*", description = "Labelled files.")
+    List<Path> data;
+
+    @Option(names = "--baseline", paramLabel = "NAME",
+            description = "Evaluate a baseline instead of the model: vader (sentence-level lexicon, label given "
+                    + "to every target) or majority (the model's most frequent training label, or --majority-label).")
+    String baseline;
+
+    @Option(names = "--majority-label", paramLabel = "LABEL", description = "Label for --baseline majority.")
+    String majorityLabel;
+
+    @Option(names = "--json", paramLabel = "OUT|-", description = "Write the evaluation as one JSON object to OUT, or - for stdout.")
+    String json;
+
+    @Override
+    public Integer call() {
+        List<StanceExample> examples = new TrainingDataReader().readAll(data);
+        Evaluation evaluation;
+        String name;
+        if (baseline != null && !baseline.equals("majority") || baseline != null && majorityLabel != null) {
+            Baseline b = switch (baseline) {
+                case "vader" -> new VaderBaseline();
+                case "majority" -> new MajorityBaseline(Polarity.parse(majorityLabel).orElseThrow(() ->
+                        new picocli.CommandLine.ParameterException(spec.commandLine(),
+                                "--majority-label must be negative, neutral or positive")));
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--baseline must be vader or majority");
+            };
+            name = b.name();
+            evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
+                    b.predict(examples), examples.stream().map(StanceExample::actor).toList());
+        } else {
+            try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+                Path file = model != null ? model : Path.of("models", "default.zip");
+                StanceModel m = ModelFile.read(file, encoder);
+                StanceTrainer trainer = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
+                        System.err);
+                if (baseline != null) { // majority from the model's training data
+                    Polarity label = majorityOf(m);
+                    MajorityBaseline b = new MajorityBaseline(label);
+                    name = b.name();
+                    evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
+                            b.predict(examples), examples.stream().map(StanceExample::actor).toList());
+                } else {
+                    name = file.toString();
+                    evaluation = trainer.evaluate(m, examples);
+                }
+            }
+        }
+        Map<String, Object> out = evaluation.toJson();
+        out.put("model", name);
+        out.put("data", data.stream().map(Path::toString).toList());
+        PrintWriter stdout = spec.commandLine().getOut();
+        if ("-".equals(json)) {
+            stdout.println(Json.line(out));
+        } else {
+            print(name, evaluation, stdout);
+            if (json != null) {
+                AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static Polarity majorityOf(StanceModel m) {
+        Object counts = m.card().notes().get("train_label_counts");
+        if (counts instanceof Map<?, ?> map) {
+            Polarity best = Polarity.NEUTRAL;
+            long bestCount = -1;
+            for (Polarity p : Polarity.values()) {
+                Object v = map.get(p.label());
+                long c = v instanceof Number n ? n.longValue() : 0;
+                if (c > bestCount) {
+                    best = p;
+                    bestCount = c;
+                }
+            }
+            return best;
+        }
+        return Polarity.NEUTRAL;
+    }
+
+    static void print(String name, Evaluation e, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s on %d examples%n", name, e.n());
+        out.printf(Locale.ROOT, "accuracy %.4f   macro-F1 %.4f%n%n", e.accuracy(), e.macroF1());
+        out.printf(Locale.ROOT, "%-9s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
+        e.perClass().forEach((label, c) -> out.printf(Locale.ROOT, "%-9s %9.4f %9.4f %9.4f %8d%n", label.label(),
+                c.precision(), c.recall(), c.f1(), c.support()));
+        out.printf(Locale.ROOT, "%nconfusion (rows gold, columns predicted)%n%-9s %9s %9s %9s%n", "", "negative",
+                "neutral", "positive");
+        for (Polarity g : Polarity.values()) {
+            int[] row = e.confusion()[g.ordinal()];
+            out.printf(Locale.ROOT, "%-9s %9d %9d %9d%n", g.label(), row[0], row[1], row[2]);
+        }
+        if (!e.perActor().isEmpty()) {
+            out.printf(Locale.ROOT, "%n%-14s %6s %9s %9s%n", "actor", "n", "accuracy", "macro-F1");
+            e.perActor().entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getValue().n(), a.getValue().n()))
+                    .forEach(en -> out.printf(Locale.ROOT, "%-14s %6d %9.4f %9.4f%n", en.getKey(), en.getValue().n(),
+                            en.getValue().accuracy(), en.getValue().macroF1()));
+        }
+    }
+}

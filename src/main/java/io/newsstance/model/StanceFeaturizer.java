@@ -1,0 +1,144 @@
+package io.newsstance.model;
+
+import io.newsstance.text.Span;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns (sentence, target) pairs into fixed-size feature vectors from a {@link TokenEncoder}'s token states
+ * (see {@link FeatureSettings}), and sentences into sentence vectors for the sentiment head. Each sentence is
+ * encoded once however many targets it has. A target past the encoder's 128-wordpiece cut is encoded again in
+ * a window of the sentence around it, so long sentences lose no targets. Thread-safe if the encoder is.
+ */
+public final class StanceFeaturizer {
+
+    /** Characters kept on each side of a target when a long sentence has to be re-encoded around it. */
+    private static final int WINDOW_CHARS = 200;
+
+    private final TokenEncoder encoder;
+    private final FeatureSettings settings;
+
+    public StanceFeaturizer(TokenEncoder encoder, FeatureSettings settings) {
+        this.encoder = encoder;
+        this.settings = settings;
+    }
+
+    public FeatureSettings settings() {
+        return settings;
+    }
+
+    public TokenEncoder encoder() {
+        return encoder;
+    }
+
+    public int dimension() {
+        return settings.parts() * encoder.dimension();
+    }
+
+    /** Sentence features for the sentiment head: mean of the wordpieces and the [CLS] state. */
+    public int sentenceDimension() {
+        return 2 * encoder.dimension();
+    }
+
+    public float[][] features(List<Target> targets) {
+        Map<String, EncodedSentence> encoded = encodeUnique(targets.stream().map(Target::sentence).toList());
+        float[][] out = new float[targets.size()][];
+        List<Integer> pastCut = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            EncodedSentence e = encoded.get(t.sentence());
+            int[] pieces = e.wordpiecesOf(t.span().start(), t.span().end());
+            if (pieces.length == 0 && e.truncated()) {
+                pastCut.add(i);
+            } else {
+                out[i] = vector(e, pieces, e);
+            }
+        }
+        for (int i : pastCut) {
+            Target t = targets.get(i);
+            EncodedSentence whole = encoded.get(t.sentence());
+            int from = Math.max(0, t.span().start() - WINDOW_CHARS);
+            int to = Math.min(t.sentence().length(), t.span().end() + WINDOW_CHARS);
+            EncodedSentence window = encoder.encode(List.of(t.sentence().substring(from, to))).get(0);
+            Span local = new Span(t.span().start() - from, t.span().end() - from);
+            out[i] = vector(window, window.wordpiecesOf(local.start(), local.end()), whole);
+        }
+        return out;
+    }
+
+    public float[][] sentenceFeatures(List<String> sentences) {
+        Map<String, EncodedSentence> encoded = encodeUnique(sentences);
+        float[][] out = new float[sentences.size()][];
+        int d = encoder.dimension();
+        for (int i = 0; i < sentences.size(); i++) {
+            EncodedSentence e = encoded.get(sentences.get(i));
+            float[] v = new float[2 * d];
+            meanInto(e, 1, e.length() - 1, v, 0);
+            System.arraycopy(e.states()[0], 0, v, d, d);
+            out[i] = v;
+        }
+        return out;
+    }
+
+    private Map<String, EncodedSentence> encodeUnique(List<String> sentences) {
+        Map<String, Integer> unique = new LinkedHashMap<>();
+        for (String s : sentences) {
+            unique.putIfAbsent(s, unique.size());
+        }
+        List<String> texts = new ArrayList<>(unique.keySet());
+        List<EncodedSentence> encoded = encoder.encode(texts);
+        Map<String, EncodedSentence> bySentence = new HashMap<>(texts.size() * 2);
+        for (int i = 0; i < texts.size(); i++) {
+            bySentence.put(texts.get(i), encoded.get(i));
+        }
+        return bySentence;
+    }
+
+    /** Builds the vector from {@code e}'s states; sentence-level parts come from {@code whole}. */
+    private float[] vector(EncodedSentence e, int[] pieces, EncodedSentence whole) {
+        int d = encoder.dimension();
+        float[] v = new float[dimension()];
+        int part = 0;
+        if (pieces.length > 0) {
+            meanInto(e, pieces[0], pieces[pieces.length - 1] + 1, v, 0);
+        } // else: a target of only whitespace; leave zeros
+        part++;
+        if (settings.sentence()) {
+            meanInto(whole, 1, whole.length() - 1, v, part++ * d);
+        }
+        if (settings.cls()) {
+            System.arraycopy(whole.states()[0], 0, v, part++ * d, d);
+        }
+        if (settings.contextWindow() > 0) {
+            int k = settings.contextWindow();
+            int first = pieces.length > 0 ? pieces[0] : 1;
+            int last = pieces.length > 0 ? pieces[pieces.length - 1] + 1 : 1;
+            meanInto(e, Math.max(1, first - k), first, v, part++ * d);
+            meanInto(e, last, Math.min(e.length() - 1, last + k), v, part++ * d);
+        }
+        return v;
+    }
+
+    /** Mean of states[from, to) written at v[offset..offset+d); zeros if the range is empty. */
+    private static void meanInto(EncodedSentence e, int from, int to, float[] v, int offset) {
+        if (to <= from) {
+            return;
+        }
+        float[][] states = e.states();
+        int d = states[0].length;
+        for (int t = from; t < to; t++) {
+            float[] s = states[t];
+            for (int j = 0; j < d; j++) {
+                v[offset + j] += s[j];
+            }
+        }
+        float inv = 1f / (to - from);
+        for (int j = 0; j < d; j++) {
+            v[offset + j] *= inv;
+        }
+    }
+}

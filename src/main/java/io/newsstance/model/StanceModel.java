@@ -1,0 +1,109 @@
+package io.newsstance.model;
+
+import io.newsstance.Polarity;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The trained stance model: a DL4J network over {@link StanceFeaturizer} vectors that predicts the stance of a
+ * sentence toward a target, and a second network that predicts the sentence's sentiment. A sentence's result
+ * depends only on that sentence (features are computed per sentence, the networks are feed-forward).
+ *
+ * <p>DL4J's {@code output} is synchronized, so threads sharing one model are serialised on the network; callers
+ * that want parallel inference use {@link #copy()} per worker.
+ */
+public final class StanceModel {
+
+    public static final List<String> LABELS = Arrays.stream(Polarity.values()).map(Polarity::label).toList();
+    private static final int CHUNK = 1024;
+
+    private final StanceFeaturizer featurizer;
+    private final MultiLayerNetwork stanceNetwork;
+    private final Standardizer stanceStandardizer;
+    private final MultiLayerNetwork sentimentNetwork;
+    private final Standardizer sentimentStandardizer;
+    private final ModelCard card;
+
+    public StanceModel(StanceFeaturizer featurizer, MultiLayerNetwork stanceNetwork, Standardizer stanceStandardizer,
+                       MultiLayerNetwork sentimentNetwork, Standardizer sentimentStandardizer, ModelCard card) {
+        this.featurizer = featurizer;
+        this.stanceNetwork = stanceNetwork;
+        this.stanceStandardizer = stanceStandardizer;
+        this.sentimentNetwork = sentimentNetwork;
+        this.sentimentStandardizer = sentimentStandardizer;
+        this.card = card;
+    }
+
+    /** Stance toward each target, in input order. */
+    public List<Prediction> predict(List<Target> targets) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return predictFeatures(featurizer.features(targets));
+    }
+
+    /** Stance from precomputed (unstandardised) feature vectors: used by training and evaluation. */
+    public List<Prediction> predictFeatures(float[][] features) {
+        return run(stanceNetwork, stanceStandardizer.apply(features));
+    }
+
+    /** Sentiment of each sentence; empty if the model has no sentiment network. */
+    public Optional<List<Prediction>> sentiment(List<String> sentences) {
+        if (sentimentNetwork == null) {
+            return Optional.empty();
+        }
+        if (sentences.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        return Optional.of(run(sentimentNetwork, sentimentStandardizer.apply(featurizer.sentenceFeatures(sentences))));
+    }
+
+    static List<Prediction> run(MultiLayerNetwork network, float[][] x) {
+        List<Prediction> out = new ArrayList<>(x.length);
+        for (int from = 0; from < x.length; from += CHUNK) {
+            float[][] chunk = Arrays.copyOfRange(x, from, Math.min(x.length, from + CHUNK));
+            INDArray probabilities = network.output(Nd4j.create(chunk), false);
+            float[][] p = probabilities.toFloatMatrix();
+            for (float[] row : p) {
+                out.add(Prediction.of(row));
+            }
+        }
+        return out;
+    }
+
+    /** A copy with its own networks (sharing the thread-safe featurizer), for one inference worker. */
+    public StanceModel copy() {
+        return new StanceModel(featurizer, stanceNetwork.clone(), stanceStandardizer,
+                sentimentNetwork == null ? null : sentimentNetwork.clone(), sentimentStandardizer, card);
+    }
+
+    public StanceFeaturizer featurizer() {
+        return featurizer;
+    }
+
+    public MultiLayerNetwork stanceNetwork() {
+        return stanceNetwork;
+    }
+
+    public Standardizer stanceStandardizer() {
+        return stanceStandardizer;
+    }
+
+    public Optional<MultiLayerNetwork> sentimentNetwork() {
+        return Optional.ofNullable(sentimentNetwork);
+    }
+
+    public Standardizer sentimentStandardizer() {
+        return sentimentStandardizer;
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+}
