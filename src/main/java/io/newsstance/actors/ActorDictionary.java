@@ -67,6 +67,11 @@ public final class ActorDictionary {
         return merge(TextFiles.readUtf8(file), file.toString());
     }
 
+    /** As {@link #withOverrides(Path)}, for CSV text already in memory (e.g. shipped to Spark executors). */
+    public ActorDictionary withOverrides(String csv, String fileName) {
+        return merge(csv, fileName);
+    }
+
     ActorDictionary merge(String csv, String fileName) {
         CsvTable table = CsvTable.parse(fileName, csv, REQUIRED, OPTIONAL);
         Map<String, Actor> newActors = new LinkedHashMap<>(actors);

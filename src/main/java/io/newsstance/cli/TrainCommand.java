@@ -122,7 +122,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, patience, learningRate, hidden,
                 TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
                 new FeatureSettings(true, true, contextWindow));
-        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+        // Training encodes once and caches: give the encoder every core.
+        try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
             StanceTrainer trainer = new StanceTrainer(settings, encoder, featureCache, log);
             StanceModel model = trainer.train(new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction));

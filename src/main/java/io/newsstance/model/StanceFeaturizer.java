@@ -45,7 +45,11 @@ public final class StanceFeaturizer {
     }
 
     public float[][] features(List<Target> targets) {
-        Map<String, EncodedSentence> encoded = encodeUnique(targets.stream().map(Target::sentence).toList());
+        return features(encode(targets.stream().map(Target::sentence).toList()), targets);
+    }
+
+    /** Features of targets whose sentences are all in {@code encoded} (see {@link #encode}). */
+    public float[][] features(Map<String, EncodedSentence> encoded, List<Target> targets) {
         float[][] out = new float[targets.size()][];
         List<Integer> pastCut = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -71,7 +75,11 @@ public final class StanceFeaturizer {
     }
 
     public float[][] sentenceFeatures(List<String> sentences) {
-        Map<String, EncodedSentence> encoded = encodeUnique(sentences);
+        return sentenceFeatures(encode(sentences), sentences);
+    }
+
+    /** Sentence features of sentences that are all in {@code encoded} (see {@link #encode}). */
+    public float[][] sentenceFeatures(Map<String, EncodedSentence> encoded, List<String> sentences) {
         float[][] out = new float[sentences.size()][];
         int d = encoder.dimension();
         for (int i = 0; i < sentences.size(); i++) {
@@ -84,7 +92,8 @@ public final class StanceFeaturizer {
         return out;
     }
 
-    private Map<String, EncodedSentence> encodeUnique(List<String> sentences) {
+    /** Encodes each distinct sentence once; the map serves both {@code features} methods. */
+    public Map<String, EncodedSentence> encode(List<String> sentences) {
         Map<String, Integer> unique = new LinkedHashMap<>();
         for (String s : sentences) {
             unique.putIfAbsent(s, unique.size());

@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,26 @@ public final class StanceModel {
             return List.of();
         }
         return predictFeatures(featurizer.features(targets));
+    }
+
+    /** Sentiment of each sentence and stance toward each target, from one encoder pass over the sentences. */
+    public record Analysis(List<Prediction> sentiment, List<Prediction> stance) {
+    }
+
+    /**
+     * Sentiment of {@code sentences} (empty list if the model has no sentiment network) and stance toward
+     * {@code targets}, whose sentences must be among {@code sentences}. Each sentence is encoded once.
+     */
+    public Analysis analyse(List<String> sentences, List<Target> targets) {
+        if (sentences.isEmpty()) {
+            return new Analysis(List.of(), List.of());
+        }
+        Map<String, EncodedSentence> encoded = featurizer.encode(sentences);
+        List<Prediction> stance = targets.isEmpty() ? List.of()
+                : predictFeatures(featurizer.features(encoded, targets));
+        List<Prediction> sentiment = sentimentNetwork == null ? List.of()
+                : run(sentimentNetwork, sentimentStandardizer.apply(featurizer.sentenceFeatures(encoded, sentences)));
+        return new Analysis(sentiment, stance);
     }
 
     /** Stance from precomputed (unstandardised) feature vectors: used by training and evaluation. */

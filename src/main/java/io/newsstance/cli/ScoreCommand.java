@@ -1,0 +1,332 @@
+package io.newsstance.cli;
+
+import io.newsstance.actors.ActorDictionary;
+import io.newsstance.io.AtomicFile;
+import io.newsstance.io.Json;
+import io.newsstance.scoring.ActorAggregator;
+import io.newsstance.scoring.ActorSummary;
+import io.newsstance.scoring.ArticleResult;
+import io.newsstance.scoring.Level;
+import io.newsstance.scoring.ResultRows;
+import io.newsstance.scoring.StanceClassifier;
+import io.newsstance.text.Article;
+import io.newsstance.text.ArticleFormat;
+import io.newsstance.text.ArticleInputs;
+import io.newsstance.text.ArticleRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code newsstance score}: score articles and write per-mention, per-sentence or per-article results. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Score articles: the stance of each sentence toward each actor it mentions, sentence "
+                + "sentiment, and per-actor summaries.",
+                "Reads .txt files (one article each), .jsonl and .csv article files, directories, or - for stdin. "
+                        + "Ends with 'read N, scored M, rejected K' on stderr."},
+        footer = {"", "Examples:",
+                "  newsstance score training-data/articles/",
+                "  newsstance score --level mention --format jsonl --out mentions.jsonl feed.jsonl",
+                "  cat article.txt | newsstance score -"})
+public final class ScoreCommand implements Callable<Integer> {
+
+    /** Articles scored together: bounds memory whatever the input size. */
+    static final int CHUNK = 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ActorOptions actorOptions;
+
+    @Option(names = "--model", paramLabel = "FILE.zip", description = "Model file (default: the shipped model).")
+    Path model;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "article",
+            description = "article, sentence or mention (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl, csv or table (default: table on a terminal, else jsonl).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write results here (atomically) instead of stdout.")
+    Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write records that cannot be read or scored here, as JSON Lines with their reason.")
+    Path rejects;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: number of cores, at most 4).")
+    Integer threads;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "txt",
+            description = "Format of standard input: txt, jsonl or csv (default: ${DEFAULT-VALUE}).")
+    String stdinFormat;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Article files, directories, or -.")
+    List<String> inputs;
+
+    @Override
+    public Integer call() throws IOException {
+        Level lvl = parseLevel();
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
+                : (out == null && System.console() != null ? "table" : "jsonl");
+        if (!List.of("jsonl", "csv", "table").contains(fmt)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table");
+        }
+        ArticleFormat stdin = switch (stdinFormat.toLowerCase(Locale.ROOT)) {
+            case "txt" -> ArticleFormat.TXT;
+            case "jsonl" -> ArticleFormat.JSONL;
+            case "csv" -> ArticleFormat.CSV;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--input-format must be txt, jsonl or csv");
+        };
+        ActorDictionary dictionary = actorOptions.dictionary();
+        int n = threads != null ? Math.max(1, threads) : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        Counts counts = new Counts();
+        try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(dictionary, n)
+                : StanceClassifier.load(model, dictionary, n)) {
+            if (out == null) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(nonClosing(System.out), StandardCharsets.UTF_8));
+                run(classifier, lvl, fmt, stdin, w, counts);
+                w.flush();
+            } else {
+                AtomicFile.write(out, os -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+                    run(classifier, lvl, fmt, stdin, w, counts);
+                    w.flush();
+                });
+            }
+        }
+        if (rejects != null) {
+            AtomicFile.write(rejects, os -> {
+                for (Map<String, Object> r : counts.rejected) {
+                    os.write((Json.line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            });
+        } else {
+            counts.rejected.forEach(r -> System.err.println("newsstance: rejected " + r.get("location") + ": " + r.get("reason")));
+        }
+        System.err.printf("read %d, scored %d, rejected %d%n", counts.read, counts.scored, counts.rejected.size());
+        return counts.rejected.isEmpty() ? 0 : NewsstanceCommand.EXIT_BAD_INPUT;
+    }
+
+    /** What went in and out, for the closing line and the rejects file. */
+    static final class Counts {
+        long read;
+        long scored;
+        final List<Map<String, Object>> rejected = new ArrayList<>();
+
+        void reject(String location, String reason) {
+            rejected.add(Map.of("location", location, "reason", reason));
+        }
+    }
+
+    private void run(StanceClassifier classifier, Level lvl, String fmt, ArticleFormat stdin, Writer w, Counts counts)
+            throws IOException {
+        CSVPrinter csv = fmt.equals("csv") ? new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                .setHeader(header(lvl).toArray(String[]::new)).get()) : null;
+        ActorAggregator corpus = new ActorAggregator(classifier.dictionary());
+        long started = System.nanoTime();
+        List<Article> chunk = new ArrayList<>(CHUNK);
+        List<String> locations = new ArrayList<>(CHUNK);
+        try (ArticleInputs records = new ArticleInputs(inputs, System.in, stdin)) {
+            while (records.hasNext()) {
+                ArticleRecord record = records.next();
+                counts.read++;
+                if (record instanceof ArticleRecord.Rejected rej) {
+                    counts.reject(rej.location(), rej.reason());
+                    continue;
+                }
+                ArticleRecord.Read read = (ArticleRecord.Read) record;
+                if (read.article().text().isBlank()) {
+                    counts.reject(read.location(), "empty text");
+                    continue;
+                }
+                chunk.add(read.article());
+                locations.add(read.location());
+                if (chunk.size() == CHUNK) {
+                    flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    System.err.printf(Locale.ROOT, "scored %d articles, %.1f articles/s%n", counts.scored,
+                            counts.scored / Math.max(1e-9, seconds));
+                }
+            }
+        }
+        flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
+        if (fmt.equals("table")) {
+            table(corpus.summaries(), counts.scored, w);
+        }
+        if (csv != null) {
+            csv.flush();
+        }
+    }
+
+    private void flush(StanceClassifier classifier, List<Article> chunk, List<String> locations, Level lvl, String fmt,
+                       Writer w, CSVPrinter csv, ActorAggregator corpus, Counts counts) throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<ArticleResult> results;
+        try {
+            results = classifier.scoreAll(chunk);
+        } catch (RuntimeException e) {
+            // One bad article must not sink its chunk: score one by one and reject only the failures.
+            results = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                try {
+                    results.add(classifier.score(chunk.get(i)));
+                } catch (RuntimeException one) {
+                    counts.reject(locations.get(i), "cannot be scored: " + one.getMessage());
+                    results.add(null);
+                }
+            }
+        }
+        for (ArticleResult r : results) {
+            if (r == null) {
+                continue;
+            }
+            counts.scored++;
+            corpus.addAll(r);
+            if (fmt.equals("table")) {
+                continue;
+            }
+            for (Map<String, Object> row : ResultRows.rows(r, lvl)) {
+                if (csv != null) {
+                    csvRows(row, lvl, csv);
+                } else {
+                    w.write(Json.line(row));
+                    w.write('\n');
+                }
+            }
+        }
+        chunk.clear();
+        locations.clear();
+    }
+
+    private static List<String> header(Level lvl) {
+        return switch (lvl) {
+            case MENTION -> ResultRows.MENTION_FIELDS;
+            case SENTENCE -> ResultRows.SENTENCE_FIELDS;
+            case ARTICLE -> {
+                List<String> h = new ArrayList<>(ResultRows.ARTICLE_FIELDS.subList(0, ResultRows.ARTICLE_FIELDS.size() - 1));
+                h.addAll(ResultRows.ACTOR_FIELDS);
+                yield h;
+            }
+        };
+    }
+
+    /** CSV is flat: a sentence's mentions become "ACTOR:stance:score" joined by "|"; an article gives a row per actor. */
+    @SuppressWarnings("unchecked")
+    private static void csvRows(Map<String, Object> row, Level lvl, CSVPrinter csv) throws IOException {
+        switch (lvl) {
+            case MENTION -> csv.printRecord(ResultRows.MENTION_FIELDS.stream().map(row::get).toList());
+            case SENTENCE -> {
+                List<Object> values = new ArrayList<>();
+                for (String f : ResultRows.SENTENCE_FIELDS) {
+                    Object v = row.get(f);
+                    if (f.equals("mentions")) {
+                        v = ((List<Map<String, Object>>) v).stream()
+                                .map(m -> m.get("actor") + ":" + m.get("stance") + ":" + m.get("score"))
+                                .collect(Collectors.joining("|"));
+                    }
+                    values.add(v);
+                }
+                csv.printRecord(values);
+            }
+            case ARTICLE -> {
+                List<Object> base = new ArrayList<>();
+                for (String f : ResultRows.ARTICLE_FIELDS.subList(0, ResultRows.ARTICLE_FIELDS.size() - 1)) {
+                    base.add(row.get(f));
+                }
+                List<Map<String, Object>> actors = (List<Map<String, Object>>) row.get("actors");
+                if (actors.isEmpty()) {
+                    List<Object> values = new ArrayList<>(base);
+                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(null));
+                    csv.printRecord(values);
+                }
+                for (Map<String, Object> a : actors) {
+                    List<Object> values = new ArrayList<>(base);
+                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(a.get(f)));
+                    csv.printRecord(values);
+                }
+            }
+        }
+    }
+
+    static void table(List<ActorSummary> actors, long articles, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        out.printf(Locale.ROOT, "%d articles, %d actors%n%n", articles, actors.size());
+        out.printf(Locale.ROOT, "%-13s %-22s %8s %5s %5s %5s %7s  %-15s%n", "actor", "name", "mentions", "neg", "neu",
+                "pos", "score", "95% interval");
+        for (ActorSummary a : actors) {
+            out.printf(Locale.ROOT, "%-13s %-22s %8d %5d %5d %5d %+7.3f  [%+.2f, %+.2f]  %s%n", a.actor(),
+                    abbreviate(a.name(), 22), a.mentions(), a.negative(), a.neutral(), a.positive(), a.meanScore(),
+                    a.ciLow(), a.ciHigh(), bar(a.meanScore()));
+        }
+        List<ActorSummary> top = actors.stream().limit(5).toList();
+        if (!top.isEmpty()) {
+            out.printf("%nevidence (most negative / most positive sentence per actor):%n");
+            for (ActorSummary a : top) {
+                out.printf(Locale.ROOT, "  %s  %+.2f  %s%n", a.actor(), a.mostNegative().score(),
+                        abbreviate(a.mostNegative().sentence().replaceAll("\\s+", " "), 110));
+                out.printf(Locale.ROOT, "  %s  %+.2f  %s%n", a.actor(), a.mostPositive().score(),
+                        abbreviate(a.mostPositive().sentence().replaceAll("\\s+", " "), 110));
+            }
+        }
+        out.flush();
+    }
+
+    private static String bar(double score) {
+        int n = (int) Math.round(Math.abs(score) * 10);
+        return score < 0 ? "-".repeat(n) : "+".repeat(n);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private Level parseLevel() {
+        try {
+            return Level.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--level must be article, sentence or mention");
+        }
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+}

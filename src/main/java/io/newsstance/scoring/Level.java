@@ -1,0 +1,11 @@
+package io.newsstance.scoring;
+
+/** Granularity of scoring output. */
+public enum Level {
+    /** One record per article, with its per-actor summary. */
+    ARTICLE,
+    /** One record per sentence, with its sentiment and mentions. */
+    SENTENCE,
+    /** One record per actor mention, with its stance. */
+    MENTION
+}

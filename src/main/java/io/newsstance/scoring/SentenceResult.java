@@ -1,0 +1,20 @@
+package io.newsstance.scoring;
+
+import io.newsstance.model.Prediction;
+import io.newsstance.text.Span;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scored sentence.
+ *
+ * @param index     0-based position in the article
+ * @param span      character offsets into the article text, end-exclusive
+ * @param text      the sentence text
+ * @param sentiment overall tone of the sentence (empty if the model has no sentiment head)
+ * @param mentions  actor mentions in the sentence, in order, each with its stance
+ */
+public record SentenceResult(int index, Span span, String text, Optional<Prediction> sentiment,
+                             List<MentionResult> mentions) {
+}

@@ -1,0 +1,267 @@
+package io.newsstance.scoring;
+
+import io.newsstance.BadInputException;
+import io.newsstance.actors.ActorDictionary;
+import io.newsstance.actors.Mention;
+import io.newsstance.actors.MentionFinder;
+import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.ModelFile;
+import io.newsstance.model.Prediction;
+import io.newsstance.model.StanceModel;
+import io.newsstance.model.Target;
+import io.newsstance.text.Article;
+import io.newsstance.text.Sentence;
+import io.newsstance.text.SentenceSplitter;
+import io.newsstance.text.Span;
+import io.newsstance.text.TextPipeline;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The embedded API: scores sentences and articles with a stance model.
+ *
+ * <pre>{@code
+ * try (StanceClassifier classifier = StanceClassifier.loadDefault()) {
+ *     Prediction p = classifier.predict("Seoul condemned Pyongyang's launch.", 16, 25);
+ *     ArticleResult result = classifier.score(Article.of("a1", text));
+ * }
+ * }</pre>
+ *
+ * Thread-safe: any number of threads may call any method. Each concurrent caller borrows one of a pool of
+ * model copies (DL4J's network {@code output} is synchronized, so one shared network would serialise them);
+ * the ONNX encoder session is shared, as ONNX Runtime allows.
+ */
+public final class StanceClassifier implements AutoCloseable {
+
+    /** Where {@link #loadDefault()} looks, in order, after the {@code newsstance.model} system property. */
+    public static final String DEFAULT_RESOURCE = "/newsstance/models/default.zip";
+
+    private final MiniLmEncoder encoder;
+    private final StanceModel model;
+    private final TextPipeline pipeline;
+    private final BlockingQueue<StanceModel> workers;
+    private final int threads;
+    private final ExecutorService executor;
+
+    private StanceClassifier(MiniLmEncoder encoder, StanceModel model, ActorDictionary dictionary, int threads) {
+        this.encoder = encoder;
+        this.model = model;
+        this.pipeline = new TextPipeline(new SentenceSplitter(), new MentionFinder(dictionary));
+        this.threads = Math.max(1, threads);
+        this.workers = new ArrayBlockingQueue<>(this.threads);
+        workers.add(model);
+        for (int i = 1; i < this.threads; i++) {
+            workers.add(model.copy());
+        }
+        this.executor = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "newsstance-scorer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The shipped default model: the file named by the system property {@code newsstance.model} if set, else
+     * the classpath resource {@value #DEFAULT_RESOURCE} (inside newsstance.jar), else {@code models/default.zip}
+     * under the working directory.
+     */
+    public static StanceClassifier loadDefault() {
+        return loadDefault(ActorDictionary.loadDefault(), defaultThreads());
+    }
+
+    public static StanceClassifier loadDefault(ActorDictionary dictionary, int threads) {
+        String property = System.getProperty("newsstance.model");
+        if (property != null && !property.isBlank()) {
+            return load(Path.of(property), dictionary, threads);
+        }
+        MiniLmEncoder encoder = MiniLmEncoder.load();
+        try (InputStream in = StanceClassifier.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in != null) {
+                return new StanceClassifier(encoder, ModelFile.read(in, "default model (" + DEFAULT_RESOURCE + ")",
+                        encoder), dictionary, threads);
+            }
+            Path local = Path.of("models", "default.zip");
+            if (Files.isRegularFile(local)) {
+                return new StanceClassifier(encoder, ModelFile.read(local, encoder), dictionary, threads);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            encoder.close();
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException("cannot load the default model: " + e.getMessage(), e);
+        }
+        encoder.close();
+        throw new BadInputException("no default model: neither " + DEFAULT_RESOURCE + " on the classpath nor "
+                + "models/default.zip; pass a model file with --model");
+    }
+
+    public static StanceClassifier load(Path modelFile) {
+        return load(modelFile, ActorDictionary.loadDefault(), defaultThreads());
+    }
+
+    public static StanceClassifier load(Path modelFile, ActorDictionary dictionary, int threads) {
+        MiniLmEncoder encoder = MiniLmEncoder.load();
+        try {
+            return new StanceClassifier(encoder, ModelFile.read(modelFile, encoder), dictionary, threads);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    /** A classifier from model file bytes (e.g. broadcast to Spark executors); {@code name} appears in errors. */
+    public static StanceClassifier load(byte[] modelBytes, String name, ActorDictionary dictionary, int threads) {
+        MiniLmEncoder encoder = MiniLmEncoder.load();
+        try {
+            return new StanceClassifier(encoder, ModelFile.read(new java.io.ByteArrayInputStream(modelBytes), name,
+                    encoder), dictionary, threads);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    /** The bytes of the model {@link #loadDefault()} would use, for shipping it elsewhere (Spark broadcast). */
+    public static byte[] defaultModelBytes() {
+        try {
+            String property = System.getProperty("newsstance.model");
+            if (property != null && !property.isBlank()) {
+                return Files.readAllBytes(Path.of(property));
+            }
+            try (InputStream in = StanceClassifier.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in != null) {
+                    return in.readAllBytes();
+                }
+            }
+            Path local = Path.of("models", "default.zip");
+            if (Files.isRegularFile(local)) {
+                return Files.readAllBytes(local);
+            }
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read the default model: " + e.getMessage());
+        }
+        throw new BadInputException("no default model: neither " + DEFAULT_RESOURCE + " on the classpath nor "
+                + "models/default.zip; pass a model file with --model");
+    }
+
+    private static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Stance of {@code sentence} toward the target at characters [start, end). */
+    public Prediction predict(String sentence, int start, int end) {
+        if (start < 0 || end <= start || end > sentence.length()) {
+            throw new IllegalArgumentException("target [" + start + ", " + end + ") is not inside the sentence (length "
+                    + sentence.length() + ")");
+        }
+        return withWorker(m -> m.predict(List.of(new Target(sentence, new Span(start, end)))).get(0));
+    }
+
+    /** Sentences, mentions with stances, sentiment and per-actor summaries of one article. */
+    public ArticleResult score(Article article) {
+        TextPipeline.AnalysedArticle analysed = pipeline.analyse(article);
+        List<Sentence> sentences = analysed.sentences();
+        List<String> texts = sentences.stream().map(Sentence::text).toList();
+        List<Target> targets = new ArrayList<>();
+        for (Sentence s : sentences) {
+            for (Mention m : analysed.mentions().get(s.index())) {
+                Span local = m.span().shift(-s.span().start());
+                targets.add(new Target(s.text(), local));
+            }
+        }
+        StanceModel.Analysis analysis = withWorker(m -> m.analyse(texts, targets));
+        List<SentenceResult> results = new ArrayList<>(sentences.size());
+        int t = 0;
+        double[] sentimentSum = new double[3];
+        for (Sentence s : sentences) {
+            List<MentionResult> mentions = new ArrayList<>();
+            for (Mention m : analysed.mentions().get(s.index())) {
+                mentions.add(new MentionResult(m.actorId(), m.span(), m.text(), m.aliasKind(), analysis.stance().get(t++)));
+            }
+            Optional<Prediction> sentiment = analysis.sentiment().isEmpty() ? Optional.empty()
+                    : Optional.of(analysis.sentiment().get(s.index()));
+            sentiment.ifPresent(p -> {
+                sentimentSum[0] += p.pNegative();
+                sentimentSum[1] += p.pNeutral();
+                sentimentSum[2] += p.pPositive();
+            });
+            results.add(new SentenceResult(s.index(), s.span(), s.text(), sentiment, List.copyOf(mentions)));
+        }
+        Optional<Prediction> articleSentiment = Optional.empty();
+        if (!analysis.sentiment().isEmpty()) {
+            int n = sentences.size();
+            articleSentiment = Optional.of(Prediction.of(new float[]{(float) (sentimentSum[0] / n),
+                    (float) (sentimentSum[1] / n), (float) (sentimentSum[2] / n)}));
+        }
+        ActorAggregator aggregator = new ActorAggregator(pipeline.mentionFinder().dictionary());
+        results.forEach(r -> aggregator.add(article.id(), r));
+        return new ArticleResult(article, List.copyOf(results), articleSentiment, aggregator.summaries());
+    }
+
+    /** Scores many articles on all worker threads; results in input order. */
+    public List<ArticleResult> scoreAll(List<Article> articles) {
+        if (threads == 1 || articles.size() < 2) {
+            return articles.stream().map(this::score).toList();
+        }
+        List<Future<ArticleResult>> futures = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            futures.add(executor.submit(() -> score(a)));
+        }
+        List<ArticleResult> out = new ArrayList<>(articles.size());
+        for (Future<ArticleResult> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    public ActorDictionary dictionary() {
+        return pipeline.mentionFinder().dictionary();
+    }
+
+    public StanceModel model() {
+        return model;
+    }
+
+    private <T> T withWorker(java.util.function.Function<StanceModel, T> task) {
+        StanceModel worker;
+        try {
+            worker = workers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            return task.apply(worker);
+        } finally {
+            workers.add(worker);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        encoder.close();
+    }
+}
