@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -107,7 +106,7 @@ public final class ScoreCommand implements Callable<Integer> {
         try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(dictionary, n)
                 : StanceClassifier.load(model, dictionary, n)) {
             if (out == null) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(nonClosing(System.out), StandardCharsets.UTF_8));
+                PrintWriter w = spec.commandLine().getOut();
                 run(classifier, lvl, fmt, stdin, w, counts);
                 w.flush();
             } else {
@@ -125,9 +124,10 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
             });
         } else {
-            counts.rejected.forEach(r -> System.err.println("newsstance: rejected " + r.get("location") + ": " + r.get("reason")));
+            counts.rejected.forEach(r -> err().println("newsstance: rejected " + r.get("location") + ": " + r.get("reason")));
         }
-        System.err.printf("read %d, scored %d, rejected %d%n", counts.read, counts.scored, counts.rejected.size());
+        err().printf("read %d, scored %d, rejected %d%n", counts.read, counts.scored, counts.rejected.size());
+        err().flush();
         return counts.rejected.isEmpty() ? 0 : NewsstanceCommand.EXIT_BAD_INPUT;
     }
 
@@ -168,8 +168,9 @@ public final class ScoreCommand implements Callable<Integer> {
                 if (chunk.size() == CHUNK) {
                     flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    System.err.printf(Locale.ROOT, "scored %d articles, %.1f articles/s%n", counts.scored,
+                    err().printf(Locale.ROOT, "scored %d articles, %.1f articles/s%n", counts.scored,
                             counts.scored / Math.max(1e-9, seconds));
+                    err().flush();
                 }
             }
         }
@@ -315,18 +316,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
 }

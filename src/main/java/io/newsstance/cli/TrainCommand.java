@@ -84,6 +84,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int contextWindow = FeatureSettings.DEFAULT.contextWindow();
 
+    @Option(names = "--pair", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also encode \"mention [SEP] sentence\" per target (default: ${DEFAULT-VALUE}; --no-pair to skip).")
+    boolean pair;
+
+    @Option(names = "--card-notes", paramLabel = "FILE.json",
+            description = "A JSON object merged into the model card's notes (e.g. the variant comparison).")
+    Path cardNotes;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache directory.")
     Path cache;
 
@@ -121,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, patience, learningRate, hidden,
                 TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
-                new FeatureSettings(true, true, contextWindow));
+                new FeatureSettings(true, true, contextWindow, pair));
         // Training encodes once and caches: give the encoder every core.
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
@@ -130,6 +138,16 @@ public final class TrainCommand implements Callable<Integer> {
             for (Path f : test) {
                 List<StanceExample> examples = reader.readAll(List.of(f));
                 model.card().metrics().put("test:" + f, trainer.evaluate(model, examples).toJson());
+            }
+            if (cardNotes != null) {
+                try {
+                    Map<String, Object> notes = Json.MAPPER.readValue(cardNotes.toFile(),
+                            new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                            });
+                    model.card().notes().putAll(notes);
+                } catch (IOException e) {
+                    throw new BadInputException(cardNotes + ": not a JSON object (" + e.getMessage() + ")");
+                }
             }
             ModelFile.write(model, out);
             Map<String, Object> summary = new LinkedHashMap<>();

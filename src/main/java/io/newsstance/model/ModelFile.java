@@ -65,7 +65,8 @@ public final class ModelFile {
         EncoderIdentity encoder = model.featurizer().encoder().identity();
         json.put("encoder", Map.of("name", encoder.name(), "sha256", encoder.sha256()));
         FeatureSettings f = model.featurizer().settings();
-        json.put("features", Map.of("sentence", f.sentence(), "cls", f.cls(), "context_window", f.contextWindow()));
+        json.put("features", Map.of("sentence", f.sentence(), "cls", f.cls(), "context_window", f.contextWindow(),
+                "pair", f.pair()));
         json.put("feature_dimension", model.featurizer().dimension());
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
@@ -145,7 +146,7 @@ public final class ModelFile {
         }
         JsonNode f = json.path("features");
         FeatureSettings settings = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
-                f.path("context_window").asInt());
+                f.path("context_window").asInt(), f.path("pair").asBoolean(false));
         StanceFeaturizer featurizer = new StanceFeaturizer(encoder, settings);
         if (featurizer.dimension() != json.path("feature_dimension").asInt()) {
             throw new BadInputException(name + ": feature dimension " + json.path("feature_dimension").asInt()

@@ -71,7 +71,26 @@ public final class StanceFeaturizer {
             Span local = new Span(t.span().start() - from, t.span().end() - from);
             out[i] = vector(window, window.wordpiecesOf(local.start(), local.end()), whole);
         }
+        if (settings.pair()) {
+            addPairParts(targets, out);
+        }
         return out;
+    }
+
+    /** "mention [SEP] sentence": the mention first, so truncation cuts the sentence's tail, never the target. */
+    static String pairText(Target t) {
+        return t.span().of(t.sentence()) + " [SEP] " + t.sentence();
+    }
+
+    private void addPairParts(List<Target> targets, float[][] out) {
+        Map<String, EncodedSentence> pairs = encode(targets.stream().map(StanceFeaturizer::pairText).toList());
+        int d = encoder.dimension();
+        int offset = (settings.parts() - 2) * d;
+        for (int i = 0; i < targets.size(); i++) {
+            EncodedSentence e = pairs.get(pairText(targets.get(i)));
+            System.arraycopy(e.states()[0], 0, out[i], offset, d);
+            meanInto(e, 1, e.length() - 1, out[i], offset + d);
+        }
     }
 
     public float[][] sentenceFeatures(List<String> sentences) {

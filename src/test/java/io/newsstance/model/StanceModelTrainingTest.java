@@ -49,7 +49,7 @@ class StanceModelTrainingTest {
     }
 
     private static TrainingSettings settings(long seed) {
-        return new TrainingSettings(8, 32, seed, 8, 1e-3, 64, 0.8, 1e-4, new FeatureSettings(true, true, 4));
+        return new TrainingSettings(8, 32, seed, 8, 1e-3, 64, 0.8, 1e-4, new FeatureSettings(true, true, 4, true));
     }
 
     private static StanceModel train(long seed, Path cacheDir) {
