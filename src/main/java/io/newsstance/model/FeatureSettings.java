@@ -17,7 +17,7 @@ package io.newsstance.model;
 public record FeatureSettings(boolean sentence, boolean cls, int contextWindow, boolean pair) {
 
     /** What the default model uses (chosen on the dev carve; see models/README.md). */
-    public static final FeatureSettings DEFAULT = new FeatureSettings(true, true, 6, true);
+    public static final FeatureSettings DEFAULT = new FeatureSettings(true, true, 6, false);
 
     public FeatureSettings {
         if (contextWindow < 0) {
