@@ -73,13 +73,8 @@ public final class ActorsCommand implements Callable<Integer> {
         if (text != null) {
             show(pipeline.analyse(Article.of("text", text)), out);
         }
-        ArticleFormat format = switch (stdinFormat.toLowerCase(java.util.Locale.ROOT)) {
-            case "jsonl" -> ArticleFormat.JSONL;
-            case "csv" -> ArticleFormat.CSV;
-            case "txt" -> ArticleFormat.TXT;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--input-format must be txt, jsonl or csv");
-        };
+        ArticleFormat format = ArticleFormat.named(stdinFormat).orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(), "--input-format must be txt, jsonl or csv"));
         try (ArticleInputs records = new ArticleInputs(inputs, System.in, format)) {
             while (records.hasNext()) {
                 ArticleRecord record = records.next();

@@ -93,13 +93,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!List.of("jsonl", "csv", "table").contains(fmt)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table");
         }
-        ArticleFormat stdin = switch (stdinFormat.toLowerCase(Locale.ROOT)) {
-            case "txt" -> ArticleFormat.TXT;
-            case "jsonl" -> ArticleFormat.JSONL;
-            case "csv" -> ArticleFormat.CSV;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--input-format must be txt, jsonl or csv");
-        };
+        ArticleFormat stdin = ArticleFormat.named(stdinFormat).orElseThrow(() ->
+                new picocli.CommandLine.ParameterException(spec.commandLine(), "--input-format must be txt, jsonl or csv"));
         ActorDictionary dictionary = actorOptions.dictionary();
         int n = threads != null ? Math.max(1, threads) : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         Counts counts = new Counts();

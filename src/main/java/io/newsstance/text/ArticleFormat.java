@@ -13,6 +13,16 @@ public enum ArticleFormat {
     /** RFC 4180 CSV with a header naming some of id,title,text,date,source,url (text required). */
     CSV;
 
+    /** The format named on the command line ("txt", "jsonl", "csv", any case). */
+    public static Optional<ArticleFormat> named(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "txt" -> Optional.of(TXT);
+            case "jsonl" -> Optional.of(JSONL);
+            case "csv" -> Optional.of(CSV);
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<ArticleFormat> of(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt") || name.endsWith(".text")) {
