@@ -1,5 +1,6 @@
 package io.newsstance.cli;
 
+import io.newsstance.BadInputException;
 import io.newsstance.Polarity;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
@@ -13,6 +14,7 @@ import io.newsstance.io.Json;
 import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.ModelFile;
 import io.newsstance.model.StanceModel;
+import io.newsstance.scoring.StanceClassifier;
 import io.newsstance.training.FeatureCache;
 import io.newsstance.training.StanceTrainer;
 import io.newsstance.training.TrainingSettings;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code newsstance eval}: score a model (or a baseline) on labelled files, using their gold target spans. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,7 +46,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE.zip", description = "Model file (default: models/default.zip).")
+    @Option(names = "--model", paramLabel = "FILE.zip",
+            description = "Model file (default: the shipped model, as score).")
     Path model;
 
     @Option(names = "--data", paramLabel = "FILE", required = true, arity = "1..*", description = "Labelled files.")
@@ -62,6 +67,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<StanceExample> examples = new TrainingDataReader().readAll(data);
+        if (examples.isEmpty()) {
+            throw new BadInputException("no labelled examples in "
+                    + data.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
         Evaluation evaluation;
         String name;
         if (baseline != null && !baseline.equals("majority") || baseline != null && majorityLabel != null) {
@@ -78,8 +87,10 @@ public final class EvalCommand implements Callable<Integer> {
                     b.predict(examples), examples.stream().map(StanceExample::actor).toList());
         } else {
             try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
-                Path file = model != null ? model : Path.of("models", "default.zip");
-                StanceModel m = ModelFile.read(file, encoder);
+                // The default is the model score uses (the jar's, -Dnewsstance.model, models/default.zip), so eval
+                // works from any directory.
+                StanceModel m = model != null ? ModelFile.read(model, encoder) : ModelFile.read(
+                        new ByteArrayInputStream(StanceClassifier.defaultModelBytes()), "default model", encoder);
                 StanceTrainer trainer = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
                         System.err);
                 if (baseline != null) { // majority from the model's training data
@@ -89,7 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
                     evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
                             b.predict(examples), examples.stream().map(StanceExample::actor).toList());
                 } else {
-                    name = file.toString();
+                    name = model != null ? model.toString() : "default model";
                     evaluation = trainer.evaluate(m, examples);
                 }
             }

@@ -27,6 +27,16 @@ public final class TrainingDataReader {
     public static final Set<String> OPTIONAL = Set.of("pair_id", "split", "mention", "actor", "alias_kind",
             "sentiment", "topic", "register");
     private static final Set<String> SPLITS = Set.of("train", "dev", "test");
+    /**
+     * The longest labelled sentence, in characters (the longest in NewsMTSC has about 6,300): a longer text is
+     * rather a whole article, or a missing closing quote that swallowed the rows after it.
+     */
+    public static final int MAX_TEXT_CHARS = 20_000;
+
+    private static String tooLong(int chars) {
+        return String.format(java.util.Locale.ROOT, "is %,d characters long; a labelled sentence may have at most "
+                + "%,d (a whole article, or a missing closing quote?)", chars, MAX_TEXT_CHARS);
+    }
 
     public TrainingFile read(Path file) {
         TrainingFormat format = TrainingFormat.of(file).orElseThrow(() -> new BadInputException(
@@ -106,6 +116,9 @@ public final class TrainingDataReader {
         if (text.indexOf('\0') >= 0) {
             return where + "text contains a NUL character";
         }
+        if (text.length() > MAX_TEXT_CHARS) {
+            return where + "text " + tooLong(text.length());
+        }
         int start;
         int end;
         try {
@@ -164,6 +177,10 @@ public final class TrainingDataReader {
                 continue;
             }
             String sentence = sentenceNode.asText();
+            if (sentence.length() > MAX_TEXT_CHARS) {
+                problems.add(where + ": \"sentence_normalized\" " + tooLong(sentence.length()));
+                continue;
+            }
             String sentenceId = node.hasNonNull("primary_gid") ? node.get("primary_gid").asText() : where;
             List<StanceExample> fromLine = new ArrayList<>();
             String problem = null;
@@ -209,6 +226,9 @@ public final class TrainingDataReader {
             } else {
                 examples.addAll(fromLine);
             }
+        }
+        if (rows == 0) {
+            problems.add(file + ": empty file (expected NewsMTSC JSON Lines: one object per line)");
         }
         return new TrainingFile(file, examples, problems, rows);
     }

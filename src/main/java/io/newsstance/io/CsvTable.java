@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A CSV file (RFC 4180, header row) read into rows that remember their line numbers, so every later error can
@@ -70,7 +72,7 @@ public final class CsvTable {
                     }
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    fatal = file + ":" + line + ": malformed CSV (" + firstLine(e) + ")";
+                    fatal = file + ":" + line + ": malformed CSV (" + describe(e) + ")";
                     break;
                 }
                 // Blank lines are skipped by the parser: the record starts on its first non-blank line.
@@ -149,14 +151,25 @@ public final class CsvTable {
         return all;
     }
 
-    private static String firstLine(Exception e) {
+    private static final Pattern AT_LINE = Pattern.compile("at line: (\\d+)");
+
+    /**
+     * What a commons-csv parse error means, in one line and without exception class names: "a quoted field is
+     * never closed", "unbalanced quotes: …", else the parser's own first line.
+     */
+    public static String describe(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) {
+        while (t.getCause() != null) { // UncheckedIOException(CSVException): the cause has the parser's words
             t = t.getCause();
         }
         String m = String.valueOf(t.getMessage());
         if (m.contains("EOF reached before encapsulated token finished")) {
             return "a quoted field is never closed";
+        }
+        if (m.contains("Invalid character between encapsulated token and delimiter")) {
+            Matcher at = AT_LINE.matcher(m);
+            return "unbalanced quotes: a quoted field is followed by more text instead of a comma"
+                    + (at.find() ? " on line " + at.group(1) : "") + " (a quote inside a field must be doubled)";
         }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);

@@ -89,6 +89,9 @@ public final class ModelFile {
 
     /** Loads {@code file} for use with {@code encoder}; throws {@link BadInputException} with the reason. */
     public static StanceModel read(Path file, TokenEncoder encoder) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a directory, not a model file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), encoder);
         } catch (NoSuchFileException e) {
@@ -105,7 +108,7 @@ public final class ModelFile {
                 entries.put(e.getName(), zip.readAllBytes());
             }
         } catch (IOException e) {
-            throw new BadInputException(name + ": corrupt or truncated model file (" + e.getMessage() + ")");
+            throw new BadInputException(name + ": corrupt or truncated model file (" + firstLine(e.getMessage()) + ")");
         }
         byte[] jsonBytes = entries.get("model.json");
         if (jsonBytes == null) {
@@ -116,10 +119,14 @@ public final class ModelFile {
         try {
             json = Json.MAPPER.readTree(jsonBytes);
         } catch (IOException e) {
-            throw new BadInputException(name + ": corrupt model.json (" + e.getMessage() + ")");
+            throw new BadInputException(name + ": corrupt model.json (" + firstLine(e.getMessage()) + ")");
         }
         if (!FORMAT.equals(json.path("format").asText())) {
             throw new BadInputException(name + ": not a newsstance stance model (format '" + json.path("format").asText() + "')");
+        }
+        if (!json.path("format_version").canConvertToInt() && !json.path("format_version").isTextual()) {
+            throw new BadInputException(name + ": model.json has no format_version: not a model this newsstance "
+                    + "can read");
         }
         int version = json.path("format_version").asInt(-1);
         if (version != FORMAT_VERSION) {
@@ -145,8 +152,13 @@ public final class ModelFile {
                     + " (sha256 " + abbreviate(actual.sha256()) + "); retrain the model for this encoder");
         }
         JsonNode f = json.path("features");
-        FeatureSettings settings = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
-                f.path("context_window").asInt(), f.path("pair").asBoolean(false));
+        FeatureSettings settings;
+        try {
+            settings = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
+                    f.path("context_window").asInt(), f.path("pair").asBoolean(false));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": corrupt model.json: bad feature settings (" + e.getMessage() + ")");
+        }
         StanceFeaturizer featurizer = new StanceFeaturizer(encoder, settings);
         if (featurizer.dimension() != json.path("feature_dimension").asInt()) {
             throw new BadInputException(name + ": feature dimension " + json.path("feature_dimension").asInt()
@@ -159,10 +171,41 @@ public final class ModelFile {
                     ? network(entries.get("sentiment-network.zip")) : null;
             Standardizer sentimentStd = sentiment == null ? null : standardizer(entries.get("sentiment-standardizer.bin"));
             ModelCard card = Json.MAPPER.treeToValue(json.path("card"), ModelCard.class);
+            checkShapes(name, featurizer, stance, stanceStd, sentiment, sentimentStd);
             return new StanceModel(featurizer, stance, stanceStd, sentiment, sentimentStd, card);
+        } catch (BadInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(name + ": corrupt model file (" + e.getMessage() + ")");
+            throw new BadInputException(name + ": corrupt model file (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /**
+     * The networks and standardisers must fit the features the settings produce and give three classes: else the
+     * model would fail on the first article, or worse, standardise features with another model's statistics.
+     */
+    private static void checkShapes(String name, StanceFeaturizer featurizer, MultiLayerNetwork stance,
+                                    Standardizer stanceStd, MultiLayerNetwork sentiment, Standardizer sentimentStd) {
+        check(name, "stance network", stance, stanceStd, featurizer.dimension());
+        if (sentiment != null) {
+            check(name, "sentiment network", sentiment, sentimentStd, featurizer.sentenceDimension());
+        }
+    }
+
+    private static void check(String name, String what, MultiLayerNetwork network, Standardizer std, int features) {
+        int in = network.layerInputSize(0);
+        int out = network.layerSize(network.getnLayers() - 1);
+        if (in != features || out != StanceModel.LABELS.size() || std.mean().length != features) {
+            throw new BadInputException(name + ": corrupt model file: the " + what + " takes " + in + " features and "
+                    + "gives " + out + " classes, its standardiser has " + std.mean().length + " features; the "
+                    + "settings give " + features + " features and there are " + StanceModel.LABELS.size() + " labels");
+        }
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
     }
 
     private static String abbreviate(String sha) {

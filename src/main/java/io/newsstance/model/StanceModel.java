@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,11 @@ public final class StanceModel {
 
     public static final List<String> LABELS = Arrays.stream(Polarity.values()).map(Polarity::label).toList();
     private static final int CHUNK = 1024;
+    /**
+     * Sentences encoded together by {@link #analyse}: bounds the token states held at once (15 KB per 10
+     * wordpieces of a sentence) however long the article. Results do not depend on it.
+     */
+    static final int SENTENCES_PER_PASS = 256;
 
     private final StanceFeaturizer featurizer;
     private final MultiLayerNetwork stanceNetwork;
@@ -61,11 +67,44 @@ public final class StanceModel {
         if (sentences.isEmpty()) {
             return new Analysis(List.of(), List.of());
         }
-        Map<String, EncodedSentence> encoded = featurizer.encode(sentences);
-        List<Prediction> stance = targets.isEmpty() ? List.of()
-                : predictFeatures(featurizer.features(encoded, targets));
+        // Encode SENTENCES_PER_PASS sentences at a time (with the targets in them) and keep only their feature
+        // vectors; the networks then see all rows at once, exactly as if the article had been encoded in one go.
+        Map<String, Integer> passOf = new HashMap<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            passOf.putIfAbsent(sentences.get(i), i / SENTENCES_PER_PASS);
+        }
+        int passes = (sentences.size() + SENTENCES_PER_PASS - 1) / SENTENCES_PER_PASS;
+        List<List<Integer>> targetsOf = new ArrayList<>(passes);
+        for (int p = 0; p < passes; p++) {
+            targetsOf.add(new ArrayList<>());
+        }
+        for (int t = 0; t < targets.size(); t++) {
+            Integer pass = passOf.get(targets.get(t).sentence());
+            if (pass == null) {
+                throw new IllegalArgumentException("target " + t + "'s sentence is not among the sentences");
+            }
+            targetsOf.get(pass).add(t);
+        }
+        float[][] stanceX = new float[targets.size()][];
+        float[][] sentimentX = new float[sentences.size()][];
+        for (int p = 0; p < passes; p++) {
+            int from = p * SENTENCES_PER_PASS;
+            List<String> part = sentences.subList(from, Math.min(sentences.size(), from + SENTENCES_PER_PASS));
+            Map<String, EncodedSentence> encoded = featurizer.encode(part);
+            List<Integer> own = targetsOf.get(p);
+            if (!own.isEmpty()) {
+                float[][] x = featurizer.features(encoded, own.stream().map(targets::get).toList());
+                for (int k = 0; k < own.size(); k++) {
+                    stanceX[own.get(k)] = x[k];
+                }
+            }
+            if (sentimentNetwork != null) {
+                System.arraycopy(featurizer.sentenceFeatures(encoded, part), 0, sentimentX, from, part.size());
+            }
+        }
+        List<Prediction> stance = targets.isEmpty() ? List.of() : predictFeatures(stanceX);
         List<Prediction> sentiment = sentimentNetwork == null ? List.of()
-                : run(sentimentNetwork, sentimentStandardizer.apply(featurizer.sentenceFeatures(encoded, sentences)));
+                : run(sentimentNetwork, sentimentStandardizer.apply(sentimentX));
         return new Analysis(sentiment, stance);
     }
 

@@ -3,6 +3,7 @@ package io.newsstance.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstance.BadInputException;
+import io.newsstance.io.CsvTable;
 import io.newsstance.io.TextFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -36,6 +37,12 @@ import java.util.Set;
 public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeable {
 
     static final Set<String> COLUMNS = Set.of("id", "title", "text", "date", "source", "url");
+    /**
+     * The longest article text read, in characters (about 150,000 words; a long feature is a tenth of that). A
+     * longer record is rejected rather than scored for minutes: it is usually a whole feed or a dump in one
+     * record. A .txt file over three bytes per allowed character is rejected without being read.
+     */
+    public static final int MAX_ARTICLE_CHARS = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArticleRecord next;
@@ -112,6 +119,11 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
     }
 
 
+    static String tooLong(long chars, String unit) {
+        return String.format(Locale.ROOT, "too long: %,d %s; an article may have at most %,d characters (split it "
+                + "into articles)", chars, unit, MAX_ARTICLE_CHARS);
+    }
+
     /** Title = first non-empty line; id = the file name. */
     static ArticleRecord txtArticle(String id, String content, String location) {
         if (content.indexOf('\0') >= 0) {
@@ -119,6 +131,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
         }
         if (content.isBlank()) {
             return new ArticleRecord.Rejected(location, "empty article: no text");
+        }
+        if (content.length() > MAX_ARTICLE_CHARS) {
+            return new ArticleRecord.Rejected(location, tooLong(content.length(), "characters"));
         }
         String title = content.strip().lines().findFirst().orElse("").strip();
         return new ArticleRecord.Read(new Article(id, title, content, "", "", ""), location);
@@ -138,6 +153,14 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
                 return null;
             }
             read = true;
+            try {
+                long size = Files.size(file);
+                if (size > 3L * MAX_ARTICLE_CHARS) { // UTF-8 takes at most 3 bytes per Java char
+                    return new ArticleRecord.Rejected(file.toString(), tooLong(size, "bytes"));
+                }
+            } catch (IOException e) {
+                return new ArticleRecord.Rejected(file.toString(), "cannot read: " + e.getMessage());
+            }
             try {
                 String content = TextFiles.readUtf8(file);
                 return txtArticle(file.getFileName().toString(), content, file.toString());
@@ -169,13 +192,17 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
         }
 
         @Override
-        protected ArticleRecord read() {
+        protected ArticleRecord read() throws IOException {
             if (read) {
                 return null;
             }
             read = true;
+            byte[] bytes = in.readNBytes(3 * MAX_ARTICLE_CHARS + 1);
+            if (bytes.length > 3 * MAX_ARTICLE_CHARS) {
+                return new ArticleRecord.Rejected(name, tooLong(bytes.length, "bytes or more"));
+            }
             try {
-                return txtArticle(name, TextFiles.readUtf8(in, name), name);
+                return txtArticle(name, TextFiles.decodeUtf8(bytes, name), name);
             } catch (BadInputException e) {
                 return new ArticleRecord.Rejected(name, e.getMessage());
             }
@@ -196,6 +223,7 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
         private final BufferedReader reader;
         private final String name;
         private long line;
+        private boolean sawRecord;
 
         JsonlReader(InputStream in, String name) {
             this.reader = utf8(in);
@@ -209,9 +237,14 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
                 s = reader.readLine();
                 line++;
                 if (s == null) {
+                    if (!sawRecord) {
+                        sawRecord = true; // report the empty input once
+                        return new ArticleRecord.Rejected(name, "empty input: no JSON lines");
+                    }
                     return null;
                 }
             } while (s.isBlank());
+            sawRecord = true;
             String where = name + ":" + line;
             JsonNode node;
             try {
@@ -234,6 +267,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
             }
             if (text.indexOf('\0') >= 0) {
                 return new ArticleRecord.Rejected(where, "field \"text\" contains a NUL character");
+            }
+            if (text.length() > MAX_ARTICLE_CHARS) {
+                return new ArticleRecord.Rejected(where, "field \"text\" is " + tooLong(text.length(), "characters"));
             }
             return new ArticleRecord.Read(new Article(id.isEmpty() ? where : id, title, text, date, source, url), where);
         }
@@ -288,6 +324,11 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
             long line = parser.getCurrentLineNumber() + 1;
             try {
                 if (!records.hasNext()) {
+                    if (columns == null) {
+                        columns = Map.of(); // report the empty input once
+                        return new ArticleRecord.Rejected(name, "empty input: no header row (expected some of "
+                                + "id,title,text,date,source,url)");
+                    }
                     return null;
                 }
                 record = records.next();
@@ -295,9 +336,7 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
                 if (e.getCause() instanceof CharacterCodingException c) {
                     throw c;
                 }
-                String m = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-                throw new IOException(m.contains("EOF reached before encapsulated token finished")
-                        ? "malformed CSV from line " + line + ": a quoted field is never closed" : "malformed CSV: " + firstLine(m));
+                throw new IOException("malformed CSV from line " + line + ": " + CsvTable.describe(e));
             }
             nextLine = parser.getCurrentLineNumber() + 1;
             String where = name + ":" + line;
@@ -317,6 +356,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
             }
             if (text.indexOf('\0') >= 0) {
                 return new ArticleRecord.Rejected(where, "\"text\" contains a NUL character");
+            }
+            if (text.length() > MAX_ARTICLE_CHARS) {
+                return new ArticleRecord.Rejected(where, "\"text\" is " + tooLong(text.length(), "characters"));
             }
             String id = get(record, "id");
             return new ArticleRecord.Read(new Article(id.isBlank() ? where : id, get(record, "title"), text,

@@ -1,0 +1,427 @@
+package io.newsstance.bench;
+
+import io.newsstance.BadInputException;
+import io.newsstance.data.StanceExample;
+import io.newsstance.data.TrainingDataReader;
+import io.newsstance.evaluation.VaderBaseline;
+import io.newsstance.model.FeatureSettings;
+import io.newsstance.model.StanceFeaturizer;
+import io.newsstance.model.Target;
+import io.newsstance.scoring.ArticleResult;
+import io.newsstance.scoring.SentenceResult;
+import io.newsstance.scoring.StanceClassifier;
+import io.newsstance.text.Article;
+import io.newsstance.text.ArticleFormat;
+import io.newsstance.text.ArticleInputs;
+import io.newsstance.text.ArticleRecord;
+import io.newsstance.training.FeatureCache;
+import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingSettings;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Measures a {@link StanceClassifier}: scoring throughput on the sample articles (sentences/s and mentions/s)
+ * with the VADER baseline on the same sentences in the same run (so their ratio holds on a noisy machine),
+ * article latency for short (5 sentences) and long (60 sentences) articles, the time per epoch of the DL4J stance
+ * head on cached features of a fixed slice of the training data, and peak heap and GC per phase. Every timing is
+ * a median (or percentile) over {@code iterations} runs after {@code warmup} unmeasured ones.
+ */
+public final class Bench {
+
+    /** Sentences per article for the two latency figures. */
+    public static final int SHORT_SENTENCES = 5;
+    public static final int LONG_SENTENCES = 60;
+    /** Articles scored per iteration for each latency figure. */
+    static final int SHORT_PER_ITERATION = 16;
+    static final int LONG_PER_ITERATION = 2;
+
+    /**
+     * @param warmup        unmeasured runs of each phase first (JIT, caches, ORT's memory arenas)
+     * @param iterations    measured runs of each phase
+     * @param threads       scoring threads (the classifier's); VADER runs on as many
+     * @param articles      sample articles (directory or files, as {@code score} reads them)
+     * @param trainData     labelled CSV whose first {@code trainExamples} examples are the training slice
+     * @param trainExamples size of the training slice; 0 skips the training figure
+     * @param cache         feature cache for the training slice
+     */
+    public record Options(int warmup, int iterations, int threads, Path articles, Path trainData, int trainExamples,
+                          FeatureCache cache) {
+        public Options {
+            if (warmup < 0 || iterations < 1 || threads < 1 || trainExamples < 0) {
+                throw new IllegalArgumentException("warmup >= 0, iterations >= 1, threads >= 1, trainExamples >= 0");
+            }
+        }
+    }
+
+    /** Scoring throughput over the sample articles: one pass = every article once. */
+    public record Throughput(int articles, int sentences, int mentions, double medianPassSeconds,
+                             double medianPassCpuSeconds) {
+        public double sentencesPerSecond() {
+            return sentences / medianPassSeconds;
+        }
+
+        public double mentionsPerSecond() {
+            return mentions / medianPassSeconds;
+        }
+
+        public double articlesPerSecond() {
+            return articles / medianPassSeconds;
+        }
+
+        /** Process CPU time per sentence: steadier than wall time on a shared machine. */
+        public double cpuMillisPerSentence() {
+            return medianPassCpuSeconds * 1000 / sentences;
+        }
+    }
+
+    /**
+     * Latency of {@code score(article)} for articles of about {@code sentences} sentences, one caller; with the
+     * process CPU time per article (a mean: the JVM counts CPU time in 10 ms steps).
+     */
+    public record Latency(double sentences, int samples, double p50Seconds, double p95Seconds,
+                          double meanCpuSeconds) {
+    }
+
+    /** Time per epoch of the stance head on cached features. */
+    public record Training(int examples, int featureDimension, String features, int epochsTimed,
+                           double medianEpochSeconds, double featureSeconds) {
+    }
+
+    /** Everything one run measured. */
+    public record Report(Machine machine, Options options, String model, Throughput scoring,
+                         double vaderMedianPassSeconds, Latency shortArticle, Latency longArticle,
+                         Optional<Training> training, Map<String, HeapMeter.Usage> heap, double totalSeconds) {
+
+        public double vaderSentencesPerSecond() {
+            return scoring.sentences() / vaderMedianPassSeconds;
+        }
+
+        /** How many times faster VADER scores the same sentences than newsstance. */
+        public double vaderSpeedup() {
+            return scoring.medianPassSeconds() / vaderMedianPassSeconds;
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("machine", machine.toJson());
+            m.put("model", model);
+            m.put("warmup", options.warmup());
+            m.put("iterations", options.iterations());
+            m.put("threads", options.threads());
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("articles", scoring.articles());
+            s.put("sentences", scoring.sentences());
+            s.put("mentions", scoring.mentions());
+            s.put("median_pass_s", round(scoring.medianPassSeconds(), 4));
+            s.put("sentences_per_s", round(scoring.sentencesPerSecond(), 2));
+            s.put("mentions_per_s", round(scoring.mentionsPerSecond(), 2));
+            s.put("articles_per_s", round(scoring.articlesPerSecond(), 3));
+            s.put("median_pass_cpu_s", round(scoring.medianPassCpuSeconds(), 3));
+            s.put("cpu_ms_per_sentence", round(scoring.cpuMillisPerSentence(), 2));
+            m.put("scoring", s);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("median_pass_s", round(vaderMedianPassSeconds, 4));
+            v.put("sentences_per_s", round(vaderSentencesPerSecond(), 1));
+            v.put("speedup_over_newsstance", round(vaderSpeedup(), 1));
+            m.put("vader", v);
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("short", latencyJson(shortArticle));
+            latency.put("long", latencyJson(longArticle));
+            m.put("latency", latency);
+            training.ifPresent(t -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("examples", t.examples());
+                x.put("features", t.features());
+                x.put("feature_dimension", t.featureDimension());
+                x.put("epochs_timed", t.epochsTimed());
+                x.put("median_epoch_s", round(t.medianEpochSeconds(), 4));
+                x.put("feature_s", round(t.featureSeconds(), 2));
+                m.put("training", x);
+            });
+            Map<String, Object> h = new LinkedHashMap<>();
+            heap.forEach((phase, u) -> h.put(phase, u.toJson()));
+            m.put("heap", h);
+            m.put("total_s", round(totalSeconds, 1));
+            return m;
+        }
+
+        private static Map<String, Object> latencyJson(Latency l) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("sentences", round(l.sentences(), 1));
+            x.put("samples", l.samples());
+            x.put("p50_ms", round(l.p50Seconds() * 1000, 1));
+            x.put("p95_ms", round(l.p95Seconds() * 1000, 1));
+            x.put("cpu_ms", round(l.meanCpuSeconds() * 1000, 1));
+            return x;
+        }
+
+        /** The figures as a short human-readable report. */
+        public String toText() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "newsstance bench: %s, %d scoring threads, %d warm-up + %d measured "
+                    + "runs (medians)%n", model, options.threads(), options.warmup(), options.iterations()));
+            b.append("machine: ").append(machine).append(System.lineSeparator()).append(System.lineSeparator());
+            b.append(String.format(Locale.ROOT, "scoring %d sample articles (%d sentences, %d mentions)%n",
+                    scoring.articles(), scoring.sentences(), scoring.mentions()));
+            b.append(String.format(Locale.ROOT, "  newsstance  %9.1f sentences/s  %9.1f mentions/s  %7.2f articles/s"
+                            + "  (%.2f s per pass, %.1f ms CPU per sentence)%n", scoring.sentencesPerSecond(),
+                    scoring.mentionsPerSecond(), scoring.articlesPerSecond(), scoring.medianPassSeconds(),
+                    scoring.cpuMillisPerSentence()));
+            b.append(String.format(Locale.ROOT, "  VADER       %9.1f sentences/s  (same sentences and threads: %.0fx "
+                    + "faster than newsstance)%n", vaderSentencesPerSecond(), vaderSpeedup()));
+            b.append(String.format(Locale.ROOT, "%narticle latency (one caller)%n"));
+            b.append(latencyLine("short", shortArticle));
+            b.append(latencyLine("long", longArticle));
+            training.ifPresent(t -> b.append(String.format(Locale.ROOT, "%ntraining the stance head: %.3f s per epoch "
+                            + "(median of %d; %d examples, %s, %d dims; features %.1f s)%n", t.medianEpochSeconds(),
+                    t.epochsTimed(), t.examples(), t.features(), t.featureDimension(), t.featureSeconds())));
+            b.append(String.format(Locale.ROOT, "%nheap%n"));
+            heap.forEach((phase, u) -> b.append(String.format(Locale.ROOT,
+                    "  %-9s peak %5d MB  %4d GCs  %6d ms in GC%n", phase, u.peakHeapMb(), u.gcCount(), u.gcMillis())));
+            b.append(String.format(Locale.ROOT, "%ntotal %.1f s%n", totalSeconds));
+            return b.toString();
+        }
+
+        private static String latencyLine(String name, Latency l) {
+            return String.format(Locale.ROOT, "  %-5s (%4.1f sentences)  p50 %8.1f ms  p95 %8.1f ms  CPU %7.1f ms  "
+                            + "(%d samples)%n", name, l.sentences(), l.p50Seconds() * 1000, l.p95Seconds() * 1000,
+                    l.meanCpuSeconds() * 1000, l.samples());
+        }
+    }
+
+    private final Options options;
+    private final PrintStream progress;
+
+    /** {@code progress} gets a line per phase (stderr in the CLI). */
+    public Bench(Options options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public Report run(StanceClassifier classifier) {
+        long started = System.nanoTime();
+        List<Article> articles = sampleArticles(options.articles());
+        Map<String, HeapMeter.Usage> heap = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "newsstance-bench-vader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // 1. Throughput, newsstance and VADER alternating on the same sentences.
+            progress.printf(Locale.ROOT, "bench: scoring %d articles, %d + %d passes%n", articles.size(),
+                    options.warmup(), options.iterations());
+            HeapMeter meter = new HeapMeter().start();
+            Samples passes = new Samples();
+            Samples passCpu = new Samples();
+            Samples vader = new Samples();
+            List<String> sentences = null;
+            int mentions = 0;
+            for (int i = 0; i < options.warmup() + options.iterations(); i++) {
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                List<ArticleResult> results = classifier.scoreAll(articles);
+                long t1 = System.nanoTime();
+                long c1 = processCpuNanos();
+                if (sentences == null) {
+                    sentences = new ArrayList<>();
+                    for (ArticleResult r : results) {
+                        for (SentenceResult s : r.sentences()) {
+                            sentences.add(s.text());
+                            mentions += s.mentions().size();
+                        }
+                    }
+                }
+                long t2 = System.nanoTime();
+                vaderAll(sentences, pool);
+                long t3 = System.nanoTime();
+                if (i >= options.warmup()) {
+                    passes.add((t1 - t0) / 1e9);
+                    passCpu.add((c1 - c0) / 1e9);
+                    vader.add((t3 - t2) / 1e9);
+                }
+            }
+            heap.put("scoring", meter.stop());
+            Throughput throughput = new Throughput(articles.size(), sentences.size(), mentions, passes.median(),
+                    passCpu.median());
+
+            // 2. Latency of single articles built from the same sentences.
+            progress.printf(Locale.ROOT, "bench: latency of %d-sentence and %d-sentence articles%n", SHORT_SENTENCES,
+                    LONG_SENTENCES);
+            meter = new HeapMeter().start();
+            Latency shortLatency = latency(classifier, sentences, SHORT_SENTENCES, SHORT_PER_ITERATION);
+            Latency longLatency = latency(classifier, sentences, LONG_SENTENCES, LONG_PER_ITERATION);
+            heap.put("latency", meter.stop());
+
+            // 3. Training time per epoch on cached features.
+            Optional<Training> training = Optional.empty();
+            if (options.trainExamples() > 0) {
+                meter = new HeapMeter().start();
+                training = Optional.of(training(classifier));
+                heap.put("training", meter.stop());
+            }
+            String model = "model " + classifier.model().featurizer().settings().key() + " ("
+                    + classifier.model().featurizer().dimension() + " dims)";
+            return new Report(Machine.current(), options, model, throughput, vader.median(), shortLatency,
+                    longLatency, training, heap, (System.nanoTime() - started) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The readable articles of the sample inputs; unreadable ones are left out. */
+    static List<Article> sampleArticles(Path input) {
+        if (!Files.exists(input)) {
+            throw new BadInputException(input + ": no such file or directory (the bench scores the sample articles "
+                    + "under training-data/articles; run it from the repository root or pass --articles)");
+        }
+        List<Article> out = new ArrayList<>();
+        try (ArticleInputs records = new ArticleInputs(List.of(input.toString()), InputStream.nullInputStream(),
+                ArticleFormat.TXT)) {
+            while (records.hasNext()) {
+                if (records.next() instanceof ArticleRecord.Read read && !read.article().text().isBlank()) {
+                    out.add(read.article());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException(input + ": no readable articles to benchmark");
+        }
+        return out;
+    }
+
+    /** VADER's compound score of every sentence, split over the pool's threads. */
+    private void vaderAll(List<String> sentences, ExecutorService pool) {
+        int n = options.threads();
+        List<Future<Double>> parts = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            List<String> part = sentences.subList(sentences.size() * p / n, sentences.size() * (p + 1) / n);
+            parts.add(pool.submit(() -> {
+                double sum = 0;
+                for (String s : part) {
+                    sum += VaderBaseline.compound(s);
+                }
+                return sum;
+            }));
+        }
+        for (Future<Double> f : parts) {
+            await(f);
+        }
+    }
+
+    /**
+     * Articles of {@code size} consecutive sample sentences (paragraphs, so the splitter gives them back as
+     * they are), scored one at a time on the calling thread.
+     */
+    private Latency latency(StanceClassifier classifier, List<String> sentences, int size, int perIteration) {
+        List<Article> articles = new ArrayList<>();
+        for (int a = 0; a < perIteration * Math.max(1, options.iterations()); a++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < size; k++) {
+                if (k > 0) {
+                    text.append("\n\n");
+                }
+                text.append(sentences.get((a * size + k) % sentences.size()));
+            }
+            articles.add(Article.of("bench-" + size + "-" + a, text.toString()));
+        }
+        Samples samples = new Samples();
+        Samples cpu = new Samples();
+        long sentenceCount = 0;
+        for (int i = 0; i < options.warmup() + options.iterations(); i++) {
+            boolean measured = i >= options.warmup();
+            for (int a = 0; a < perIteration; a++) {
+                int run = measured ? i - options.warmup() : i;
+                Article article = articles.get(run * perIteration % articles.size() + a);
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                ArticleResult r = classifier.score(article);
+                long t1 = System.nanoTime();
+                long c1 = processCpuNanos();
+                if (measured) {
+                    samples.add((t1 - t0) / 1e9);
+                    cpu.add((c1 - c0) / 1e9);
+                    sentenceCount += r.sentences().size();
+                }
+            }
+        }
+        return new Latency((double) sentenceCount / samples.count(), samples.count(), samples.median(),
+                samples.percentile(95), cpu.sum() / cpu.count());
+    }
+
+    /**
+     * The stance head trained on the first {@code trainExamples} examples (sentiment labels dropped, no dev set, so
+     * every epoch runs and only the stance head trains) with the default hyperparameters and the model's feature
+     * settings; features come from the cache (computed and stored on the first run).
+     */
+    private Training training(StanceClassifier classifier) {
+        List<StanceExample> all = new TrainingDataReader().readAll(List.of(options.trainData()));
+        List<StanceExample> slice = new ArrayList<>();
+        for (StanceExample e : all.subList(0, Math.min(options.trainExamples(), all.size()))) {
+            slice.add(new StanceExample(e.id(), e.sentenceId(), e.sentence(), e.target(), e.actor(), e.aliasKind(),
+                    e.stance(), Optional.empty(), e.split(), e.source()));
+        }
+        FeatureSettings features = classifier.model().featurizer().settings();
+        StanceFeaturizer featurizer = new StanceFeaturizer(classifier.model().featurizer().encoder(), features);
+        progress.printf(Locale.ROOT, "bench: features of %d training examples (cached after the first run)%n",
+                slice.size());
+        long t0 = System.nanoTime();
+        options.cache().targetFeatures(featurizer,
+                slice.stream().map(e -> new Target(e.sentence(), e.target())).toList());
+        double featureSeconds = (System.nanoTime() - t0) / 1e9;
+        int epochs = 1 + options.warmup() + options.iterations();
+        progress.printf(Locale.ROOT, "bench: training the stance head, %d epochs%n", epochs);
+        TrainingSettings d = TrainingSettings.DEFAULT;
+        TrainingSettings settings = new TrainingSettings(epochs, d.batchSize(), d.seed(), epochs, d.learningRate(),
+                d.hidden(), d.dropoutKeep(), d.l2(), features);
+        EpochClock clock = new EpochClock();
+        new StanceTrainer(settings, featurizer.encoder(), options.cache(), clock.stream())
+                .train(new StanceTrainer.Data(slice, List.of(), List.of(), List.of(), 0));
+        List<Double> epochSeconds = clock.epochSeconds();
+        Samples timed = new Samples();
+        for (int i = options.warmup(); i < epochSeconds.size(); i++) {
+            timed.add(epochSeconds.get(i));
+        }
+        return new Training(slice.size(), featurizer.dimension(), features.key(), timed.count(), timed.median(),
+                featureSeconds);
+    }
+
+    /** CPU time of the whole process (every thread, native ones included), or 0 where the JVM does not say. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    static double round(double x, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(x * f) / f;
+    }
+}

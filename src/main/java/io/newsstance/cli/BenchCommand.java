@@ -1,0 +1,80 @@
+package io.newsstance.cli;
+
+import io.newsstance.actors.ActorDictionary;
+import io.newsstance.bench.Bench;
+import io.newsstance.io.Json;
+import io.newsstance.scoring.StanceClassifier;
+import io.newsstance.training.FeatureCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code newsstance bench}: figures for the default model (a shell over {@link Bench}). */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the default model on this machine: scoring throughput (sentences/s, mentions/s) on "
+                + "the sample articles with the VADER baseline on the same sentences, article latency p50/p95 for "
+                + "5- and 60-sentence articles, time per epoch of the stance head on cached features of a slice of "
+                + "the training data, and peak heap and GC per phase.",
+                "Run it from the repository root (it reads training-data/). Progress goes to stderr, figures to "
+                        + "stdout."},
+        footer = {"", "Example:", "  newsstance bench --warmup 2 --iterations 5 --json"})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Unmeasured runs of each phase (default: ${DEFAULT-VALUE}).")
+    int warmup = 2;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Measured runs of each phase (default: ${DEFAULT-VALUE}).")
+    int iterations = 5;
+
+    @Option(names = "--json", description = "Print the figures as one JSON object.")
+    boolean json;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Scoring threads (default: as score: cores, at most 4).")
+    Integer threads;
+
+    @Option(names = "--articles", paramLabel = "PATH", description = "Articles to score (default: ${DEFAULT-VALUE}).")
+    Path articles = Path.of("training-data", "articles");
+
+    @Option(names = "--train-data", paramLabel = "FILE", description = "Labelled CSV for the training figure "
+            + "(default: ${DEFAULT-VALUE}).")
+    Path trainData = Path.of("training-data", "stance-train.csv");
+
+    @Option(names = "--train-examples", paramLabel = "N", description = "Size of the training slice; 0 skips "
+            + "training (default: ${DEFAULT-VALUE}).")
+    int trainExamples = 1000;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache directory (default: as train).")
+    Path cache;
+
+    @Override
+    public Integer call() {
+        if (warmup < 0 || iterations < 1 || trainExamples < 0 || threads != null && threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--warmup must be >= 0, --iterations and --threads >= 1, --train-examples >= 0");
+        }
+        int n = threads != null ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        Bench.Options options = new Bench.Options(warmup, iterations, n, articles, trainData, trainExamples,
+                cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache));
+        PrintStream progress = System.err;
+        Bench.Report report;
+        try (StanceClassifier classifier = StanceClassifier.loadDefault(ActorDictionary.loadDefault(), n)) {
+            report = new Bench(options, progress).run(classifier);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.line(report.toJson()) + System.lineSeparator() : report.toText());
+        out.flush();
+        return 0;
+    }
+}
