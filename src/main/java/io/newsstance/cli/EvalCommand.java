@@ -73,37 +73,18 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Evaluation evaluation;
         String name;
-        if (baseline != null && !baseline.equals("majority") || baseline != null && majorityLabel != null) {
-            Baseline b = switch (baseline) {
-                case "vader" -> new VaderBaseline();
-                case "majority" -> new MajorityBaseline(Polarity.parse(majorityLabel).orElseThrow(() ->
-                        new picocli.CommandLine.ParameterException(spec.commandLine(),
-                                "--majority-label must be negative, neutral or positive")));
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--baseline must be vader or majority");
-            };
+        if (baseline == null) {
+            try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+                StanceModel m = loadModel(encoder);
+                name = model != null ? model.toString() : "default model";
+                evaluation = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
+                        System.err).evaluate(m, examples);
+            }
+        } else {
+            Baseline b = baseline();
             name = b.name();
             evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
                     b.predict(examples), examples.stream().map(StanceExample::actor).toList());
-        } else {
-            try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
-                // The default is the model score uses (the jar's, -Dnewsstance.model, models/default.zip), so eval
-                // works from any directory.
-                StanceModel m = model != null ? ModelFile.read(model, encoder) : ModelFile.read(
-                        new ByteArrayInputStream(StanceClassifier.defaultModelBytes()), "default model", encoder);
-                StanceTrainer trainer = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
-                        System.err);
-                if (baseline != null) { // majority from the model's training data
-                    Polarity label = majorityOf(m);
-                    MajorityBaseline b = new MajorityBaseline(label);
-                    name = b.name();
-                    evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
-                            b.predict(examples), examples.stream().map(StanceExample::actor).toList());
-                } else {
-                    name = model != null ? model.toString() : "default model";
-                    evaluation = trainer.evaluate(m, examples);
-                }
-            }
         }
         Map<String, Object> out = evaluation.toJson();
         out.put("model", name);
@@ -119,6 +100,31 @@ public final class EvalCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    private Baseline baseline() {
+        return switch (baseline) {
+            case "vader" -> new VaderBaseline();
+            case "majority" -> new MajorityBaseline(majorityLabel != null
+                    ? Polarity.parse(majorityLabel).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "--majority-label must be negative, neutral or positive"))
+                    : modelMajority());
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--baseline must be vader or majority");
+        };
+    }
+
+    /** The majority label of the model's training data (from its card). */
+    private Polarity modelMajority() {
+        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+            return majorityOf(loadModel(encoder));
+        }
+    }
+
+    /** The --model file, else the model score uses (jar, -Dnewsstance.model, models/default.zip). */
+    private StanceModel loadModel(MiniLmEncoder encoder) {
+        return model != null ? ModelFile.read(model, encoder) : ModelFile.read(
+                new ByteArrayInputStream(StanceClassifier.defaultModelBytes()), "default model", encoder);
     }
 
     private static Polarity majorityOf(StanceModel m) {
