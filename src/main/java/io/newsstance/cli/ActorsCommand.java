@@ -51,9 +51,8 @@ public final class ActorsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines: one object per actor (listing) or per mention.")
     boolean json;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "txt",
-            description = "Format of standard input (-): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    String stdinFormat;
+    @Mixin
+    StdinFormatOption stdinFormat;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "Article files (.txt, .jsonl, .csv), directories, or - for standard input.")
@@ -73,8 +72,7 @@ public final class ActorsCommand implements Callable<Integer> {
         if (text != null) {
             show(pipeline.analyse(Article.of("text", text)), out);
         }
-        ArticleFormat format = ArticleFormat.named(stdinFormat).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(), "--input-format must be txt, jsonl or csv"));
+        ArticleFormat format = stdinFormat.format();
         try (ArticleInputs records = new ArticleInputs(inputs, System.in, format)) {
             while (records.hasNext()) {
                 ArticleRecord record = records.next();

@@ -78,9 +78,8 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: number of cores, at most 4).")
     Integer threads;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "txt",
-            description = "Format of standard input: txt, jsonl or csv (default: ${DEFAULT-VALUE}).")
-    String stdinFormat;
+    @Mixin
+    StdinFormatOption stdinFormat;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Article files, directories, or -.")
     List<String> inputs;
@@ -93,8 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!List.of("jsonl", "csv", "table").contains(fmt)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be jsonl, csv or table");
         }
-        ArticleFormat stdin = ArticleFormat.named(stdinFormat).orElseThrow(() ->
-                new picocli.CommandLine.ParameterException(spec.commandLine(), "--input-format must be txt, jsonl or csv"));
+        ArticleFormat stdin = stdinFormat.format();
         ActorDictionary dictionary = actorOptions.dictionary();
         int n = threads != null ? Math.max(1, threads) : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         Counts counts = new Counts();
