@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code newsstance bench}: figures for the default model (a shell over {@link Bench}). */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the default model on this machine: scoring throughput (sentences/s, mentions/s) on "
+        description = {"Measure the default model (or --model) on this machine: scoring throughput (sentences/s, mentions/s) on "
                 + "the sample articles with the VADER baseline on the same sentences, article latency p50/p95 for "
                 + "5- and 60-sentence articles, time per epoch of the stance head on cached features of a slice of "
                 + "the training data, and peak heap and GC per phase.",
@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "training (default: ${DEFAULT-VALUE}).")
     int trainExamples = 1000;
 
+    @Option(names = "--model", paramLabel = "FILE.zip", description = "Model file to measure (default: the shipped "
+            + "model).")
+    Path model;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache directory (default: as train).")
     Path cache;
 
@@ -69,7 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
                 cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache));
         PrintStream progress = System.err;
         Bench.Report report;
-        try (StanceClassifier classifier = StanceClassifier.loadDefault(ActorDictionary.loadDefault(), n)) {
+        try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(ActorDictionary.loadDefault(), n)
+                : StanceClassifier.load(model, ActorDictionary.loadDefault(), n)) {
             report = new Bench(options, progress).run(classifier);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,8 @@ import io.newsstance.BadInputException;
 import io.newsstance.data.DevCarve;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
+import io.newsstance.finetune.FineTuneSettings;
+import io.newsstance.finetune.FineTuneTrainer;
 import io.newsstance.io.Json;
 import io.newsstance.model.FeatureSettings;
 import io.newsstance.model.ModelCard;
@@ -30,12 +32,16 @@ import java.util.concurrent.Callable;
 
 /** {@code newsstance train}: train a stance model from labelled files. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a stance model (frozen MiniLM features, DL4J heads) and write it as one zip file.",
+        description = {"Train a stance model and write it as one zip file: DL4J heads over frozen MiniLM features, "
+                + "or with --fine-tune the upper MiniLM layers trained with a target head in SameDiff.",
                 "The same data, settings and seed give the same model. Encoder features are cached on disk "
-                        + "($NEWSSTANCE_CACHE or ~/.cache/newsstance), so training again is quick."},
-        footer = {"", "Example:",
+                        + "($NEWSSTANCE_CACHE or ~/.cache/newsstance), so training again is quick; fine-tuning "
+                        + "checkpoints itself and resumes when run again with the same data and settings."},
+        footer = {"", "Examples:",
                 "  newsstance train --data training-data/stance-train.csv --dev training-data/stance-dev.csv \\",
-                "      --test training-data/stance-test.csv --out models/mine.zip"})
+                "      --test training-data/stance-test.csv --out models/mine.zip",
+                "  newsstance train --fine-tune --trainable-layers 2 --epochs 3 --data training-data/stance-train.csv \\",
+                "      --dev training-data/stance-dev.csv --out models/tuned.zip"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -60,11 +66,37 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "Model file to write.")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = TrainingSettings.DEFAULT.epochs();
+    @Option(names = "--fine-tune", description = "Fine-tune the encoder's upper layers with a target head "
+            + "(SameDiff) instead of training heads over frozen features.")
+    boolean fineTune;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
-    int batchSize = TrainingSettings.DEFAULT.batchSize();
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: "
+            + "40, or 3 with --fine-tune).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Minibatch size (default: 64, or 32 with "
+            + "--fine-tune).")
+    Integer batchSize;
+
+    @Option(names = "--trainable-layers", paramLabel = "N", description = "--fine-tune: upper encoder layers "
+            + "trained, 1-6; the rest stay frozen (default: 2).")
+    int trainableLayers = FineTuneSettings.DEFAULT.trainableLayers();
+
+    @Option(names = "--encoder-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of "
+            + "the encoder layers (default: 1e-4).")
+    double encoderLearningRate = FineTuneSettings.DEFAULT.encoderLearningRate();
+
+    @Option(names = "--head-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of the "
+            + "head (default: 1e-3).")
+    double headLearningRate = FineTuneSettings.DEFAULT.headLearningRate();
+
+    @Option(names = "--warmup", paramLabel = "F", description = "--fine-tune: share of steps with a rising "
+            + "learning rate (default: 0.1).")
+    double warmup = FineTuneSettings.DEFAULT.warmupFraction();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "--fine-tune: checkpoint file, resumed "
+            + "when it matches the data and settings (default: the --out file + .checkpoint).")
+    Path checkpoint;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = TrainingSettings.DEFAULT.seed();
@@ -128,14 +160,36 @@ public final class TrainCommand implements Callable<Integer> {
         if (train.isEmpty()) {
             throw new BadInputException("no training examples in " + data);
         }
-        TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, patience, learningRate, hidden,
-                TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
-                new FeatureSettings(true, true, contextWindow, pair));
+        TrainingSettings settings;
+        FineTuneSettings fineTuneSettings = null;
+        try {
+            settings = new TrainingSettings(epochs != null && !fineTune ? epochs : TrainingSettings.DEFAULT.epochs(),
+                    batchSize != null && !fineTune ? batchSize : TrainingSettings.DEFAULT.batchSize(), seed, patience,
+                    learningRate, hidden, TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
+                    new FeatureSettings(true, true, contextWindow, pair));
+            if (fineTune) {
+                FineTuneSettings d = FineTuneSettings.DEFAULT;
+                fineTuneSettings = new FineTuneSettings(epochs != null ? epochs : d.epochs(),
+                        batchSize != null ? batchSize : d.batchSize(), seed, encoderLearningRate, headLearningRate,
+                        warmup, d.weightDecay(), trainableLayers, hidden, d.dropoutKeep(), d.checkpointSteps());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid training settings: "
+                    + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1-6, "
+                    + "learning rates > 0, --warmup in [0, 1)");
+        }
+        if (fineTune && trainableLayers > 6) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trainable-layers must be 1-6");
+        }
+        StanceTrainer.Data trainingData = new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
             StanceTrainer trainer = new StanceTrainer(settings, encoder, featureCache, log);
-            StanceModel model = trainer.train(new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction));
+            StanceModel model = fineTune
+                    ? new FineTuneTrainer(fineTuneSettings, encoder, featureCache, log, checkpoint != null ? checkpoint
+                            : out.resolveSibling(out.getFileName() + ".checkpoint")).train(trainingData)
+                    : trainer.train(trainingData);
             for (Path f : test) {
                 List<StanceExample> examples = reader.readAll(List.of(f));
                 model.card().metrics().put("test:" + f, trainer.evaluate(model, examples).toJson());

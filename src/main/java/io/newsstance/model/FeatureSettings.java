@@ -12,12 +12,22 @@ package io.newsstance.model;
  *   <li>{@code pair}: the target's mention and the sentence encoded together as "mention [SEP] sentence"
  *   (as target-dependent classifiers on BERT do), its [CLS] state and its mean: two parts whose every
  *   wordpiece has attended to the target. Costs one more encoder pass per target.</li>
+ *   <li>{@code targetSegment}: every part is read from one encoder pass per target over "sentence [SEP]
+ *   mention" (the target's mention as a second segment) instead of the sentence alone: what the fine-tuned
+ *   encoder was trained on.</li>
  * </ul>
  */
-public record FeatureSettings(boolean sentence, boolean cls, int contextWindow, boolean pair) {
+public record FeatureSettings(boolean sentence, boolean cls, int contextWindow, boolean pair, boolean targetSegment) {
 
-    /** What the default model uses (chosen on the dev carve; see models/README.md). */
+    /** What the frozen-encoder models use (chosen on the dev carve; see models/README.md). */
     public static final FeatureSettings DEFAULT = new FeatureSettings(true, true, 6, false);
+
+    /** What a fine-tuned encoder's head reads: the target's wordpieces and [CLS], from "sentence [SEP] mention". */
+    public static final FeatureSettings FINE_TUNED = new FeatureSettings(false, true, 0, false, true);
+
+    public FeatureSettings(boolean sentence, boolean cls, int contextWindow, boolean pair) {
+        this(sentence, cls, contextWindow, pair, false);
+    }
 
     public FeatureSettings {
         if (contextWindow < 0) {
@@ -32,6 +42,7 @@ public record FeatureSettings(boolean sentence, boolean cls, int contextWindow, 
     /** A short stable name, used in cache keys and model cards. */
     public String key() {
         return "target" + (sentence ? "+sentence" : "") + (cls ? "+cls" : "")
-                + (contextWindow > 0 ? "+context" + contextWindow : "") + (pair ? "+pair" : "");
+                + (contextWindow > 0 ? "+context" + contextWindow : "") + (pair ? "+pair" : "")
+                + (targetSegment ? "+segment" : "");
     }
 }

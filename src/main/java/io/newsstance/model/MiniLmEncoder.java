@@ -62,7 +62,8 @@ public final class MiniLmEncoder implements TokenEncoder {
     private static final String INPUT_IDS = "input_ids";
     private static final String ATTENTION_MASK = "attention_mask";
     private static final String TOKEN_TYPE_IDS = "token_type_ids";
-    private static final String OUTPUT = "last_hidden_state";
+    /** The graph output with the last layer's token states. */
+    public static final String LAST_HIDDEN_STATE = "last_hidden_state";
     private static final long PAD_ID = 0; // [PAD]; masked out anyway
 
     private final EncoderIdentity identity;
@@ -70,14 +71,21 @@ public final class MiniLmEncoder implements TokenEncoder {
     private final OrtSession session;
     private final boolean feedsTokenTypes;
     private final HuggingFaceTokenizer tokenizer;
+    private final String output;
+    private final int intraOpThreads;
+    /** Encoders derived from this one ({@link #withWeights}); closed with it. */
+    private final List<MiniLmEncoder> derived = new java.util.ArrayList<>();
+    private EncoderDelta delta; // set on encoders made by withWeights
     private volatile boolean closed;
 
     private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, OrtSession session,
-                          HuggingFaceTokenizer tokenizer) {
+                          HuggingFaceTokenizer tokenizer, String output, int intraOpThreads) {
         this.identity = identity;
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
+        this.output = output;
+        this.intraOpThreads = intraOpThreads;
         this.feedsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     }
 
@@ -88,12 +96,24 @@ public final class MiniLmEncoder implements TokenEncoder {
 
     /** Loads the model; each {@link #encode} call then uses up to {@code intraOpThreads} ORT threads. */
     public static MiniLmEncoder load(int intraOpThreads) {
+        byte[] model = baseModel();
+        return load(model, new EncoderIdentity(NAME, sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+    }
+
+    /** The bytes of the base all-MiniLM-L6-v2 ONNX graph, from the classpath. */
+    public static byte[] baseModel() {
+        return readResource(MODEL_RESOURCE);
+    }
+
+    /**
+     * Runs another graph of the same architecture and inputs (a fine-tuned copy, or one exposing an inner
+     * layer's states as {@code output}) with the base model's tokenizer.
+     */
+    public static MiniLmEncoder load(byte[] model, EncoderIdentity identity, String output, int intraOpThreads) {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be >= 1: " + intraOpThreads);
         }
         useDjlOfflineMode();
-        byte[] model = readResource(MODEL_RESOURCE);
-        EncoderIdentity identity = new EncoderIdentity(NAME, sha256(model));
         HuggingFaceTokenizer tokenizer = loadTokenizer();
         OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -103,12 +123,12 @@ public final class MiniLmEncoder implements TokenEncoder {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(model, options);
             try {
-                checkSignature(session);
+                checkSignature(session, output);
             } catch (RuntimeException e) {
                 session.close();
                 throw e;
             }
-            return new MiniLmEncoder(identity, env, session, tokenizer);
+            return new MiniLmEncoder(identity, env, session, tokenizer, output, intraOpThreads);
         } catch (OrtException | RuntimeException e) {
             tokenizer.close();
             throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime", e);
@@ -135,13 +155,20 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        Tokenized[] tokenized = new Tokenized[sentences.size()];
+        Wordpieces[] tokenized = new Wordpieces[sentences.size()];
         for (int i = 0; i < tokenized.length; i++) {
             String text = sentences.get(i);
             if (text == null) {
                 throw new NullPointerException("sentence " + i + " is null");
             }
-            tokenized[i] = tokenize(text);
+            tokenized[i] = tokenize(text, null);
+        }
+        return run(tokenized);
+    }
+
+    private List<EncodedSentence> run(Wordpieces[] tokenized) {
+        if (closed) {
+            throw new IllegalStateException("encoder is closed");
         }
         // Results do not depend on the batch, so the order is free: length-sorted batches cut where padding
         // would cost more than another call (a padded wordpiece costs as much as a real one).
@@ -191,12 +218,77 @@ public final class MiniLmEncoder implements TokenEncoder {
         return ends;
     }
 
+    /**
+     * An encoder running this one's graph with some weights replaced (HuggingFace names, see {@link
+     * OnnxWeights}), under {@code name}. The replacements are kept as half-precision differences from this
+     * encoder's weights ({@link EncoderDelta}), so the result runs exactly what a model file can store. Its
+     * identity's sha256 is that of the patched graph. It is closed when this encoder is.
+     */
+    @Override
+    public MiniLmEncoder withWeights(String name, Map<String, float[]> weights) {
+        return withDelta(name, EncoderDelta.of(identity, weights, this::weight));
+    }
+
+    @Override
+    public synchronized MiniLmEncoder withDelta(String name, EncoderDelta delta) {
+        if (closed) {
+            throw new IllegalStateException("encoder is closed");
+        }
+        if (!delta.base().equals(identity)) {
+            throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
+        }
+        byte[] model = OnnxWeights.read(baseModelOf(this)).patched(delta.weights());
+        MiniLmEncoder child = load(model, new EncoderIdentity(name, sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+        child.delta = delta;
+        derived.add(child);
+        return child;
+    }
+
+    /** The graph this encoder runs: only the base model can be patched (a delta of a delta is not supported). */
+    private static byte[] baseModelOf(MiniLmEncoder encoder) {
+        if (encoder.delta != null || !encoder.identity.name().equals(NAME)) {
+            throw new IllegalStateException("only the base " + NAME + " encoder takes fine-tuned weights");
+        }
+        return baseModel();
+    }
+
+    /** The base graph's weights, parsed on first use (a fine-tuned model file stores differences from them). */
+    private static volatile OnnxWeights baseWeights;
+
+    @Override
+    public float[] weight(String name) {
+        if (delta != null && delta.halves().containsKey(name)) {
+            return delta.weights().get(name);
+        }
+        if (delta == null && !identity.name().equals(NAME)) {
+            throw new IllegalStateException("weights of " + identity.name() + " are not available");
+        }
+        OnnxWeights w = baseWeights;
+        if (w == null) {
+            synchronized (MiniLmEncoder.class) {
+                if (baseWeights == null) {
+                    baseWeights = OnnxWeights.read(baseModel());
+                }
+                w = baseWeights;
+            }
+        }
+        return w.values(name);
+    }
+
+    @Override
+    public java.util.Optional<EncoderDelta> delta() {
+        return java.util.Optional.ofNullable(delta);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        for (MiniLmEncoder child : derived) {
+            child.close();
+        }
         try {
             session.close();
         } catch (OrtException e) {
@@ -206,24 +298,47 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
     }
 
-    /** A sentence as wordpieces: ids, type ids and UTF-16 char spans (-1 for special tokens). */
-    private record Tokenized(String text, long[] ids, long[] typeIds, int[] charStart, int[] charEnd,
-                             boolean truncated) {
-        int length() {
-            return ids.length;
-        }
+    /** The wordpieces of a sentence ([CLS] sentence [SEP]), truncated to {@link #MAX_WORDPIECES}. */
+    public Wordpieces wordpieces(String text) {
+        return tokenize(text, null);
     }
 
-    private Tokenized tokenize(String text) {
-        Encoding encoding = tokenizer.encode(text); // adds [CLS]/[SEP], truncates to 128, no padding
+    /**
+     * The wordpieces of a sentence followed by a second segment ([CLS] sentence [SEP] second [SEP], type ids 0
+     * then 1), truncated to {@link #MAX_WORDPIECES} by cutting the longer segment first. Char spans are those of
+     * the sentence's wordpieces; the second segment's are -1, as for special tokens.
+     */
+    public Wordpieces wordpieces(String text, String second) {
+        return tokenize(text, second);
+    }
+
+    /**
+     * Token states of sentence pairs (see {@link #wordpieces(String, String)}): each result's text is the first
+     * segment, and only its wordpieces have char spans. Thread-safe; results do not depend on the batch.
+     */
+    public List<EncodedSentence> encodePairs(List<String> texts, List<String> seconds) {
+        if (texts.size() != seconds.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + seconds.size() + " second segments");
+        }
+        Wordpieces[] tokenized = new Wordpieces[texts.size()];
+        for (int i = 0; i < tokenized.length; i++) {
+            tokenized[i] = tokenize(texts.get(i), seconds.get(i));
+        }
+        return run(tokenized);
+    }
+
+    private Wordpieces tokenize(String text, String second) {
+        // adds [CLS]/[SEP], truncates to 128, no padding
+        Encoding encoding = second == null ? tokenizer.encode(text) : tokenizer.encode(text, second);
         long[] ids = encoding.getIds();
+        long[] types = encoding.getTypeIds();
         CharSpan[] spans = encoding.getCharTokenSpans();
         long[] special = encoding.getSpecialTokenMask();
         int[] start = new int[ids.length];
         int[] end = new int[ids.length];
         int[] cpToChar = codePointToCharIndex(text);
         for (int t = 0; t < ids.length; t++) {
-            if (spans[t] == null || special[t] != 0) {
+            if (spans[t] == null || special[t] != 0 || types[t] != 0) {
                 start[t] = -1;
                 end[t] = -1;
             } else {
@@ -232,7 +347,7 @@ public final class MiniLmEncoder implements TokenEncoder {
                 end[t] = cpToChar == null ? spans[t].getEnd() : cpToChar[spans[t].getEnd()];
             }
         }
-        return new Tokenized(text, ids, encoding.getTypeIds(), start, end, encoding.exceedMaxLength());
+        return new Wordpieces(text, ids, types, start, end, encoding.exceedMaxLength());
     }
 
     /** Code point index to UTF-16 index (one past the end included), or null when the two agree. */
@@ -252,7 +367,7 @@ public final class MiniLmEncoder implements TokenEncoder {
     }
 
     /** Encodes the sentences {@code chunk} (indices into {@code tokenized}) in one ORT call, into {@code out}. */
-    private void runChunk(Tokenized[] tokenized, int[] chunk, EncodedSentence[] out) {
+    private void runChunk(Wordpieces[] tokenized, int[] chunk, EncodedSentence[] out) {
         int batch = chunk.length;
         int width = 0;
         for (int i : chunk) {
@@ -263,7 +378,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         long[] types = new long[batch * width];
         Arrays.fill(ids, PAD_ID);
         for (int b = 0; b < batch; b++) {
-            Tokenized s = tokenized[chunk[b]];
+            Wordpieces s = tokenized[chunk[b]];
             System.arraycopy(s.ids(), 0, ids, b * width, s.length());
             System.arraycopy(s.typeIds(), 0, types, b * width, s.length());
             Arrays.fill(mask, b * width, b * width + s.length(), 1L);
@@ -279,21 +394,21 @@ public final class MiniLmEncoder implements TokenEncoder {
             if (feedsTokenTypes) {
                 inputs.put(TOKEN_TYPE_IDS, typeTensor);
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(OUTPUT))) {
-                OnnxTensor output = (OnnxTensor) result.get(OUTPUT)
-                        .orElseThrow(() -> new IllegalStateException("model returned no " + OUTPUT));
-                long[] outShape = output.getInfo().getShape();
+            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+                OnnxTensor tensor = (OnnxTensor) result.get(output)
+                        .orElseThrow(() -> new IllegalStateException("model returned no " + output));
+                long[] outShape = tensor.getInfo().getShape();
                 if (!Arrays.equals(outShape, new long[] {batch, width, DIMENSION})) {
-                    throw new IllegalStateException(OUTPUT + " has shape " + Arrays.toString(outShape)
+                    throw new IllegalStateException(output + " has shape " + Arrays.toString(outShape)
                             + ", expected [" + batch + ", " + width + ", " + DIMENSION + "]");
                 }
-                states = output.getFloatBuffer(); // a copy, valid after the result is closed
+                states = tensor.getFloatBuffer(); // a copy, valid after the result is closed
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to encode a batch of " + batch + " sentences", e);
         }
         for (int b = 0; b < batch; b++) {
-            Tokenized s = tokenized[chunk[b]];
+            Wordpieces s = tokenized[chunk[b]];
             float[][] own = new float[s.length()][DIMENSION]; // only this sentence's positions, not the padding
             for (int t = 0; t < s.length(); t++) {
                 states.get((b * width + t) * DIMENSION, own[t]);
@@ -320,13 +435,13 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
     }
 
-    private static void checkSignature(OrtSession session) {
+    private static void checkSignature(OrtSession session, String output) {
         Set<String> inputs = session.getInputNames();
         if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
             throw new IllegalStateException("model inputs " + inputs + " lack " + INPUT_IDS + "/" + ATTENTION_MASK);
         }
-        if (!session.getOutputNames().contains(OUTPUT)) {
-            throw new IllegalStateException("model outputs " + session.getOutputNames() + " lack " + OUTPUT);
+        if (!session.getOutputNames().contains(output)) {
+            throw new IllegalStateException("model outputs " + session.getOutputNames() + " lack " + output);
         }
     }
 

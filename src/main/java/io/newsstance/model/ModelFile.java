@@ -41,7 +41,9 @@ import java.util.zip.ZipOutputStream;
 public final class ModelFile {
 
     public static final String FORMAT = "newsstance-stance-model";
-    public static final int FORMAT_VERSION = 1;
+    /** 2 adds fine-tuned encoders (encoder.base, encoder-weights.bin); version 1 files are still read. */
+    public static final int FORMAT_VERSION = 2;
+    static final String ENCODER_WEIGHTS = "encoder-weights.bin";
 
     private ModelFile() {
     }
@@ -51,6 +53,13 @@ public final class ModelFile {
         try {
             entries.put("stance-network.zip", networkBytes(model.stanceNetwork()));
             entries.put("stance-standardizer.bin", standardizerBytes(model.stanceStandardizer()));
+            if (model.featurizer().encoder().delta().isPresent()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream data = new DataOutputStream(bytes)) {
+                    model.featurizer().encoder().delta().get().write(data);
+                }
+                entries.put(ENCODER_WEIGHTS, bytes.toByteArray());
+            }
             if (model.sentimentNetwork().isPresent()) {
                 entries.put("sentiment-network.zip", networkBytes(model.sentimentNetwork().get()));
                 entries.put("sentiment-standardizer.bin", standardizerBytes(model.sentimentStandardizer()));
@@ -63,10 +72,20 @@ public final class ModelFile {
         json.put("format_version", FORMAT_VERSION);
         json.put("labels", StanceModel.LABELS);
         EncoderIdentity encoder = model.featurizer().encoder().identity();
-        json.put("encoder", Map.of("name", encoder.name(), "sha256", encoder.sha256()));
+        Map<String, Object> encoderJson = new LinkedHashMap<>();
+        encoderJson.put("name", encoder.name());
+        encoderJson.put("sha256", encoder.sha256());
+        model.featurizer().encoder().delta().ifPresent(d -> {
+            encoderJson.put("base", Map.of("name", d.base().name(), "sha256", d.base().sha256()));
+            encoderJson.put("weights", ENCODER_WEIGHTS);
+            encoderJson.put("replaced_weights", d.halves().size());
+            encoderJson.put("encoding", "binary16 differences from the base");
+            encoderJson.put("replaced_parameters", d.parameters());
+        });
+        json.put("encoder", encoderJson);
         FeatureSettings f = model.featurizer().settings();
         json.put("features", Map.of("sentence", f.sentence(), "cls", f.cls(), "context_window", f.contextWindow(),
-                "pair", f.pair()));
+                "pair", f.pair(), "target_segment", f.targetSegment()));
         json.put("feature_dimension", model.featurizer().dimension());
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
@@ -129,9 +148,9 @@ public final class ModelFile {
                     + "can read");
         }
         int version = json.path("format_version").asInt(-1);
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) {
             throw new BadInputException(name + ": model format version " + version + " is not supported by this "
-                    + "newsstance (it reads version " + FORMAT_VERSION + "); retrain the model or use a matching release");
+                    + "newsstance (it reads versions 1 and " + FORMAT_VERSION + "); retrain the model or use a matching release");
         }
         JsonNode sums = json.path("entries");
         for (var it = sums.fields(); it.hasNext(); ) {
@@ -144,22 +163,28 @@ public final class ModelFile {
                 throw new BadInputException(name + ": corrupt model file: checksum of " + e.getKey() + " does not match");
             }
         }
-        String expectedSha = json.path("encoder").path("sha256").asText();
+        JsonNode base = json.path("encoder").has("base") ? json.path("encoder").path("base") : json.path("encoder");
+        String expectedSha = base.path("sha256").asText();
         EncoderIdentity actual = encoder.identity();
         if (!expectedSha.equals(actual.sha256())) {
-            throw new BadInputException(name + ": model was trained on encoder " + json.path("encoder").path("name").asText()
+            throw new BadInputException(name + ": model was trained on encoder " + base.path("name").asText()
                     + " (sha256 " + abbreviate(expectedSha) + "), but this newsstance runs " + actual.name()
                     + " (sha256 " + abbreviate(actual.sha256()) + "); retrain the model for this encoder");
+        }
+        TokenEncoder modelEncoder = encoder;
+        if (json.path("encoder").has("base")) {
+            modelEncoder = fineTunedEncoder(name, json.path("encoder"), entries.get(ENCODER_WEIGHTS), encoder);
         }
         JsonNode f = json.path("features");
         FeatureSettings settings;
         try {
             settings = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
-                    f.path("context_window").asInt(), f.path("pair").asBoolean(false));
+                    f.path("context_window").asInt(), f.path("pair").asBoolean(false),
+                    f.path("target_segment").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(name + ": corrupt model.json: bad feature settings (" + e.getMessage() + ")");
         }
-        StanceFeaturizer featurizer = new StanceFeaturizer(encoder, settings);
+        StanceFeaturizer featurizer = new StanceFeaturizer(modelEncoder, settings);
         if (featurizer.dimension() != json.path("feature_dimension").asInt()) {
             throw new BadInputException(name + ": feature dimension " + json.path("feature_dimension").asInt()
                     + " does not match the encoder's (" + featurizer.dimension() + ")");
@@ -200,6 +225,32 @@ public final class ModelFile {
                     + "gives " + out + " classes, its standardiser has " + std.mean().length + " features; the "
                     + "settings give " + features + " features and there are " + StanceModel.LABELS.size() + " labels");
         }
+    }
+
+    /** The base encoder with the model's fine-tuned weights, checked against the encoder the model recorded. */
+    private static TokenEncoder fineTunedEncoder(String name, JsonNode json, byte[] weightsEntry, TokenEncoder base) {
+        if (weightsEntry == null) {
+            throw new BadInputException(name + ": corrupt model file: entry " + ENCODER_WEIGHTS + " is missing");
+        }
+        EncoderDelta delta;
+        try {
+            delta = EncoderDelta.read(new DataInputStream(new ByteArrayInputStream(weightsEntry)), base.identity(),
+                    base::weight);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(name + ": corrupt model file: " + ENCODER_WEIGHTS + " (" + e.getMessage() + ")");
+        }
+        TokenEncoder tuned;
+        try {
+            tuned = base.withDelta(json.path("name").asText(), delta);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": corrupt model file: " + ENCODER_WEIGHTS + " does not fit the base "
+                    + "encoder (" + e.getMessage() + ")");
+        }
+        if (!tuned.identity().sha256().equals(json.path("sha256").asText())) {
+            throw new BadInputException(name + ": corrupt model file: the fine-tuned weights do not rebuild the "
+                    + "encoder the model recorded (sha256 " + abbreviate(json.path("sha256").asText()) + ")");
+        }
+        return tuned;
     }
 
     private static String firstLine(String message) {

@@ -45,11 +45,17 @@ public final class StanceFeaturizer {
     }
 
     public float[][] features(List<Target> targets) {
+        if (settings.targetSegment()) {
+            return segmentFeatures(targets);
+        }
         return features(encode(targets.stream().map(Target::sentence).toList()), targets);
     }
 
     /** Features of targets whose sentences are all in {@code encoded} (see {@link #encode}). */
     public float[][] features(Map<String, EncodedSentence> encoded, List<Target> targets) {
+        if (settings.targetSegment()) {
+            return segmentFeatures(targets);
+        }
         float[][] out = new float[targets.size()][];
         List<Integer> pastCut = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -73,6 +79,29 @@ public final class StanceFeaturizer {
         }
         if (settings.pair()) {
             addPairParts(targets, out);
+        }
+        return out;
+    }
+
+    /**
+     * Features from one pass per target over "sentence [SEP] mention" (the sentence's own encoding is not used).
+     * A target cut off by truncation is read from a window of the sentence around it, encoded the same way.
+     */
+    private float[][] segmentFeatures(List<Target> targets) {
+        List<String> mentions = targets.stream().map(t -> t.span().of(t.sentence())).toList();
+        List<EncodedSentence> encoded = encoder.encodePairs(targets.stream().map(Target::sentence).toList(), mentions);
+        float[][] out = new float[targets.size()][];
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            EncodedSentence e = encoded.get(i);
+            int[] pieces = e.wordpiecesOf(t.span().start(), t.span().end());
+            if (pieces.length == 0 && e.truncated()) {
+                int from = Math.max(0, t.span().start() - WINDOW_CHARS);
+                int to = Math.min(t.sentence().length(), t.span().end() + WINDOW_CHARS);
+                e = encoder.encodePairs(List.of(t.sentence().substring(from, to)), List.of(mentions.get(i))).get(0);
+                pieces = e.wordpiecesOf(t.span().start() - from, t.span().end() - from);
+            }
+            out[i] = vector(e, pieces, e);
         }
         return out;
     }

@@ -24,6 +24,30 @@ public interface TokenEncoder extends AutoCloseable {
      */
     List<EncodedSentence> encode(List<String> sentences);
 
+    /**
+     * Each text encoded together with a second segment ("[CLS] text [SEP] second [SEP]", segment ids 0 then 1),
+     * as target-aware fine-tuned models read a sentence and a target's mention. Only the first segment's
+     * wordpieces carry char spans. Thread-safe; results in input order and independent of the batch.
+     */
+    List<EncodedSentence> encodePairs(List<String> texts, List<String> seconds);
+
+    /**
+     * This encoder with some weights replaced (names as in {@link OnnxWeights}): how a fine-tuned model's
+     * encoder is rebuilt from the base encoder and the weights that differ. The result is closed with this one.
+     */
+    TokenEncoder withWeights(String name, java.util.Map<String, float[]> weights);
+
+    /** This encoder with a stored delta applied (as read from a model file); closed with this one. */
+    TokenEncoder withDelta(String name, EncoderDelta delta);
+
+    /** The values of a named weight of this encoder (names as in {@link OnnxWeights}). */
+    float[] weight(String name);
+
+    /** For an encoder made by {@link #withWeights}: its base and the weights it replaced. */
+    default java.util.Optional<EncoderDelta> delta() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -27,10 +27,10 @@ import java.util.Random;
  * with Adam, shuffled minibatches and early stopping on dev macro-F1: the weights of the best dev epoch are
  * kept. Deterministic for a given seed and data (weight init, dropout and minibatch order are seeded).
  */
-final class HeadTrainer {
+public final class HeadTrainer {
 
     /** The trained network and how training went. */
-    record Result(MultiLayerNetwork network, int epochsRun, int bestEpoch, double bestDevMacroF1,
+    public record Result(MultiLayerNetwork network, int epochsRun, int bestEpoch, double bestDevMacroF1,
                   List<Double> trainLoss, List<Double> devMacroF1) {
     }
 

@@ -66,38 +66,20 @@ public final class StanceTrainer {
         HeadTrainer.Result stance = heads.train("stance", stanceStd.apply(x), labels(data.train()),
                 devX.length == 0 ? null : stanceStd.apply(devX), labels(data.dev()));
 
-        // Sentiment: one example per sentence that carries a sentiment label.
-        List<String> sentTrain = new ArrayList<>();
-        List<Polarity> sentTrainY = new ArrayList<>();
-        sentences(data.train(), sentTrain, sentTrainY);
-        List<String> sentDev = new ArrayList<>();
-        List<Polarity> sentDevY = new ArrayList<>();
-        sentences(data.dev(), sentDev, sentDevY);
-        HeadTrainer.Result sentiment = null;
-        Standardizer sentimentStd = null;
-        if (sentTrain.size() >= 10) {
-            float[][] sx = cache.sentenceFeatures(featurizer, sentTrain);
-            sentimentStd = Standardizer.fit(sx);
-            float[][] sdx = sentDev.isEmpty() ? null : sentimentStd.apply(cache.sentenceFeatures(featurizer, sentDev));
-            sentiment = heads.train("sentiment", sentimentStd.apply(sx), sentTrainY, sdx, sentDevY);
-        } else {
-            log.println("sentiment: fewer than 10 training sentences carry a sentiment label; no sentiment head");
-        }
+        SentimentHead sentimentHead = trainSentiment(featurizer, data);
+        HeadTrainer.Result sentiment = sentimentHead == null ? null : sentimentHead.result();
+        Standardizer sentimentStd = sentimentHead == null ? null : sentimentHead.standardizer();
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, Object> notes = new LinkedHashMap<>();
-        Map<String, Long> labelCounts = new LinkedHashMap<>();
-        for (Polarity p : Polarity.values()) {
-            labelCounts.put(p.label(), data.train().stream().filter(e -> e.stance() == p).count());
-        }
-        notes.put("train_label_counts", labelCounts);
+        notes.put("train_label_counts", StanceTrainer.labelCounts(data.train()));
         notes.put("feature_seconds", Math.round(featureSeconds));
         notes.put("train_seconds", Math.round((System.nanoTime() - started) / 1e9));
         notes.put("stance_dev_macro_f1_per_epoch", stance.devMacroF1().stream().map(StanceTrainer::round).toList());
         if (sentiment != null) {
             notes.put("sentiment_epochs_run", sentiment.epochsRun());
             notes.put("sentiment_best_epoch", sentiment.bestEpoch());
-            notes.put("sentiment_training_sentences", sentTrain.size());
+            notes.put("sentiment_training_sentences", sentimentHead.sentences());
         }
         Map<String, Object> hyper = settings.toMap();
         ModelCard card = new ModelCard(Version.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -107,12 +89,51 @@ public final class StanceTrainer {
                 sentiment == null ? null : sentiment.network(), sentimentStd, card);
         if (!data.dev().isEmpty()) {
             metrics.put("dev", evaluate(model, data.dev()).toJson());
-            if (!sentDev.isEmpty() && sentiment != null) {
-                List<Polarity> predicted = model.sentiment(sentDev).orElseThrow().stream().map(Prediction::label).toList();
-                metrics.put("dev_sentiment", new Evaluator().evaluate(sentDevY, predicted).toJson());
+            Evaluation devSentiment = evaluateSentiment(model, data.dev());
+            if (devSentiment != null) {
+                metrics.put("dev_sentiment", devSentiment.toJson());
             }
         }
         return model;
+    }
+
+    /** A trained sentence-sentiment head. */
+    public record SentimentHead(HeadTrainer.Result result, Standardizer standardizer, int sentences) {
+    }
+
+    /**
+     * Trains the sentiment head on the sentences of {@code data} that carry a sentiment label (one example per
+     * sentence), with early stopping on the dev sentences; null when fewer than 10 training sentences do.
+     */
+    public SentimentHead trainSentiment(StanceFeaturizer featurizer, Data data) {
+        List<String> sentTrain = new ArrayList<>();
+        List<Polarity> sentTrainY = new ArrayList<>();
+        sentences(data.train(), sentTrain, sentTrainY);
+        List<String> sentDev = new ArrayList<>();
+        List<Polarity> sentDevY = new ArrayList<>();
+        sentences(data.dev(), sentDev, sentDevY);
+        if (sentTrain.size() < 10) {
+            log.println("sentiment: fewer than 10 training sentences carry a sentiment label; no sentiment head");
+            return null;
+        }
+        float[][] sx = cache.sentenceFeatures(featurizer, sentTrain);
+        Standardizer sentimentStd = Standardizer.fit(sx);
+        float[][] sdx = sentDev.isEmpty() ? null : sentimentStd.apply(cache.sentenceFeatures(featurizer, sentDev));
+        HeadTrainer.Result result = new HeadTrainer(settings, log).train("sentiment", sentimentStd.apply(sx),
+                sentTrainY, sdx, sentDevY);
+        return new SentimentHead(result, sentimentStd, sentTrain.size());
+    }
+
+    /** Sentiment of the dev sentences that carry a label, scored by {@code model}; null if there are none. */
+    public Evaluation evaluateSentiment(StanceModel model, List<StanceExample> examples) {
+        List<String> sentences = new ArrayList<>();
+        List<Polarity> gold = new ArrayList<>();
+        sentences(examples, sentences, gold);
+        if (sentences.isEmpty() || model.sentimentNetwork().isEmpty()) {
+            return null;
+        }
+        List<Polarity> predicted = model.sentiment(sentences).orElseThrow().stream().map(Prediction::label).toList();
+        return new Evaluator().evaluate(gold, predicted);
     }
 
     /** Evaluates {@code model} on gold examples, using their target spans as given. */
@@ -123,11 +144,20 @@ public final class StanceTrainer {
                 examples.stream().map(StanceExample::actor).toList());
     }
 
-    static List<Target> targets(List<StanceExample> examples) {
+    /** Examples per stance label, in label order: for model cards. */
+    public static Map<String, Long> labelCounts(List<StanceExample> examples) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Polarity p : Polarity.values()) {
+            counts.put(p.label(), examples.stream().filter(e -> e.stance() == p).count());
+        }
+        return counts;
+    }
+
+    public static List<Target> targets(List<StanceExample> examples) {
         return examples.stream().map(e -> new Target(e.sentence(), e.target())).toList();
     }
 
-    static List<Polarity> labels(List<StanceExample> examples) {
+    public static List<Polarity> labels(List<StanceExample> examples) {
         return examples.stream().map(StanceExample::stance).toList();
     }
 

@@ -143,6 +143,22 @@ class StanceModelTrainingTest {
                 return encoder.encode(sentences);
             }
 
+            public List<EncodedSentence> encodePairs(List<String> texts, List<String> seconds) {
+                return encoder.encodePairs(texts, seconds);
+            }
+
+            public TokenEncoder withWeights(String name, java.util.Map<String, float[]> weights) {
+                throw new UnsupportedOperationException();
+            }
+
+            public TokenEncoder withDelta(String name, EncoderDelta delta) {
+                throw new UnsupportedOperationException();
+            }
+
+            public float[] weight(String name) {
+                return encoder.weight(name);
+            }
+
             public void close() {
             }
         };

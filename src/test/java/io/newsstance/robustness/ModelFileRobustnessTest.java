@@ -90,8 +90,8 @@ class ModelFileRobustnessTest {
 
     @Test
     void anotherFormatVersionIsRefusedWithTheVersionsNamed() throws IOException {
-        fails(edited("v2.zip", j -> j.put("format_version", 2)),
-                "model format version 2 is not supported by this newsstance (it reads version 1)");
+        fails(edited("v3.zip", j -> j.put("format_version", 3)),
+                "model format version 3 is not supported by this newsstance (it reads versions 1 and 2)");
         fails(edited("v0.zip", j -> j.put("format_version", 0)), "model format version 0 is not supported");
         fails(edited("noversion.zip", j -> j.remove("format_version")), "has no format_version");
         fails(edited("otherformat.zip", j -> j.put("format", "some-other-model")), "not a newsstance stance model");

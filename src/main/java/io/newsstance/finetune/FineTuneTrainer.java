@@ -1,0 +1,152 @@
+package io.newsstance.finetune;
+
+import io.newsstance.Polarity;
+import io.newsstance.Version;
+import io.newsstance.evaluation.Evaluation;
+import io.newsstance.model.FeatureSettings;
+import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.ModelCard;
+import io.newsstance.model.Prediction;
+import io.newsstance.model.StanceFeaturizer;
+import io.newsstance.model.StanceModel;
+import io.newsstance.model.Standardizer;
+import io.newsstance.model.TokenEncoder;
+import io.newsstance.training.FeatureCache;
+import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingSettings;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Produces a fine-tuned {@link StanceModel}: {@link FineTuner} trains the upper encoder layers and the target
+ * head in SameDiff; the trained layers are written back into the ONNX graph (served by ONNX Runtime, like the
+ * frozen encoder), the head becomes a DL4J network, and a sentence-sentiment head is trained on the fine-tuned
+ * encoder's sentence states. The result is an ordinary StanceModel that {@code ModelFile} stores with only the
+ * weights that differ from the base encoder.
+ */
+public final class FineTuneTrainer {
+
+    /** Name of a fine-tuned encoder; its sha256 is that of the patched ONNX graph. */
+    public static final String ENCODER_NAME = MiniLmEncoder.NAME + "+fine-tuned";
+
+    private final FineTuneSettings settings;
+    private final MiniLmEncoder base;
+    private final FeatureCache cache;
+    private final PrintStream log;
+    private final Path checkpoint;
+
+    public FineTuneTrainer(FineTuneSettings settings, MiniLmEncoder base, FeatureCache cache, PrintStream log,
+                           Path checkpoint) {
+        this.settings = settings;
+        this.base = base;
+        this.cache = cache;
+        this.log = log;
+        this.checkpoint = checkpoint;
+    }
+
+    public StanceModel train(StanceTrainer.Data data) {
+        long started = System.nanoTime();
+        FineTuner.Result tuned = new FineTuner(settings, log, checkpoint).train(data.train(), data.dev());
+        TokenEncoder encoder = base.withDelta(ENCODER_NAME, tuned.encoder());
+        StanceFeaturizer featurizer = new StanceFeaturizer(encoder, FeatureSettings.FINE_TUNED);
+        MultiLayerNetwork head = headNetwork(tuned.headWeights(), settings.seed());
+        int d = featurizer.dimension();
+        Standardizer identity = new Standardizer(new float[d], filled(d, 1f));
+
+        // The sentiment head is trained as for frozen models, on the fine-tuned encoder's sentence states.
+        TrainingSettings sentimentSettings = TrainingSettings.DEFAULT.withFeatures(FeatureSettings.FINE_TUNED);
+        StanceTrainer heads = new StanceTrainer(sentimentSettings, encoder, cache, log);
+        StanceTrainer.SentimentHead sentiment = heads.trainSentiment(featurizer, data);
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("train_label_counts", StanceTrainer.labelCounts(data.train()));
+        notes.put("frozen_layer_seconds", tuned.prepareSeconds());
+        notes.put("fine_tune_seconds", tuned.trainSeconds());
+        notes.put("stance_dev_macro_f1_per_epoch", tuned.devMacroF1().stream().map(FineTuneTrainer::round).toList());
+        notes.put("encoder_replaced_parameters", tuned.encoder().parameters());
+        if (sentiment != null) {
+            notes.put("sentiment_epochs_run", sentiment.result().epochsRun());
+            notes.put("sentiment_best_epoch", sentiment.result().bestEpoch());
+            notes.put("sentiment_training_sentences", sentiment.sentences());
+            notes.put("sentiment_head", sentimentSettings.toMap());
+        }
+        ModelCard card = new ModelCard(Version.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                data.trainingFiles(), data.devFiles(), data.devFraction(), settings.toMap(), settings.seed(),
+                tuned.epochsRun(), tuned.bestEpoch(), metrics, notes);
+        StanceModel model = new StanceModel(featurizer, head, identity,
+                sentiment == null ? null : sentiment.result().network(),
+                sentiment == null ? null : sentiment.standardizer(), card);
+        if (!data.dev().isEmpty()) {
+            // Through ONNX Runtime, as score and eval will run it: agreement with SameDiff checks the export.
+            List<Prediction> served = model.predictFeatures(cache.targetFeatures(featurizer,
+                    StanceTrainer.targets(data.dev())));
+            notes.put("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served));
+            Evaluation dev = heads.evaluate(model, data.dev());
+            metrics.put("dev", dev.toJson());
+            notes.put("dev_macro_f1_samediff", round(tuned.devMacroF1SameDiff()));
+            Evaluation devSentiment = heads.evaluateSentiment(model, data.dev());
+            if (devSentiment != null) {
+                metrics.put("dev_sentiment", devSentiment.toJson());
+            }
+        }
+        notes.put("train_seconds", Math.round((System.nanoTime() - started) / 1e9));
+        return model;
+    }
+
+    /** The head as a DL4J network with the fine-tuned weights: dense(tanh) then softmax, as in the graph. */
+    static MultiLayerNetwork headNetwork(Map<String, INDArray> head, long seed) {
+        INDArray w1 = head.get(TargetStanceGraph.HEAD_HIDDEN_W);
+        INDArray w2 = head.get(TargetStanceGraph.HEAD_OUT_W);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT).list()
+                .layer(new DenseLayer.Builder().nIn(w1.size(0)).nOut(w1.size(1)).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(w2.size(0)).nOut(w2.size(1))
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        net.setParam("0_W", w1.castTo(DataType.FLOAT));
+        net.setParam("0_b", head.get(TargetStanceGraph.HEAD_HIDDEN_B).reshape(1, w1.size(1)).castTo(DataType.FLOAT));
+        net.setParam("1_W", w2.castTo(DataType.FLOAT));
+        net.setParam("1_b", head.get(TargetStanceGraph.HEAD_OUT_B).reshape(1, w2.size(1)).castTo(DataType.FLOAT));
+        return net;
+    }
+
+    private static double maxDifference(float[][] sameDiff, List<Prediction> served) {
+        double max = 0;
+        for (int i = 0; i < sameDiff.length; i++) {
+            Prediction p = served.get(i);
+            double[] q = {p.pNegative(), p.pNeutral(), p.pPositive()};
+            for (int c = 0; c < q.length; c++) {
+                max = Math.max(max, Math.abs(sameDiff[i][c] - q[c]));
+            }
+        }
+        return max;
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] a = new float[n];
+        Arrays.fill(a, value);
+        return a;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,363 @@
+package io.newsstance.finetune;
+
+import io.newsstance.Polarity;
+import io.newsstance.data.StanceExample;
+import io.newsstance.evaluation.Evaluator;
+import io.newsstance.model.EncodedSentence;
+import io.newsstance.model.EncoderDelta;
+import io.newsstance.model.EncoderIdentity;
+import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.OnnxWeights;
+import io.newsstance.training.ProgressBar;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Fine-tunes the upper layers of all-MiniLM-L6-v2 together with a target head (see {@link TargetStanceGraph}) on
+ * labelled (sentence, target) pairs, each read as "sentence [SEP] mention".
+ *
+ * <p>The embeddings and lower layers stay frozen, so ONNX Runtime computes the states entering the first trained
+ * layer once per example (a graph exposing that layer's input, {@link OnnxWeights#exposing}); SameDiff then
+ * trains only what changes. Steps run on length-bucketed batches under linear warm-up and decay, with AdamW at
+ * a smaller rate for the encoder than for the head. The epoch with the best dev macro-F1 is kept. A checkpoint
+ * (weights, optimiser moments, step, dev history) is written every {@code checkpointSteps} steps and at each
+ * epoch's end; a run started with the same data and settings resumes from it, and gives the same result as an
+ * uninterrupted run (the example order and dropout masks are functions of the seed, epoch and step).
+ */
+public final class FineTuner {
+
+    /** Batches per pool within which examples are sorted by length before being cut into batches. */
+    static final int BUCKET_POOL_BATCHES = 50;
+    private static final int EVAL_BATCH = 64;
+
+    private final FineTuneSettings settings;
+    private final MiniLmConfig config;
+    private final PrintStream log;
+    private final Path checkpointFile;
+    /** Tests: stop (as if killed) once this many steps are done. */
+    private long stopAfterSteps = Long.MAX_VALUE;
+
+    /** @param checkpointFile where to keep the checkpoint, or null for none */
+    public FineTuner(FineTuneSettings settings, PrintStream log, Path checkpointFile) {
+        this.settings = settings;
+        this.config = MiniLmConfig.MINILM_L6;
+        this.log = log;
+        this.checkpointFile = checkpointFile;
+        if (settings.trainableLayers() > config.layers()) {
+            throw new IllegalArgumentException("the encoder has " + config.layers() + " layers; cannot train "
+                    + settings.trainableLayers());
+        }
+    }
+
+    /** For tests of resuming: throw {@link StoppedForTest} once {@code steps} steps are done. */
+    void stopAfterSteps(long steps) {
+        this.stopAfterSteps = steps;
+    }
+
+    static final class StoppedForTest extends RuntimeException {
+        StoppedForTest(long step) {
+            super("stopped after step " + step);
+        }
+    }
+
+    /** What fine-tuning produced: the encoder's trained weights and the head's, from the best epoch. */
+    public record Result(EncoderDelta encoder, Map<String, INDArray> headWeights,
+                         List<Double> devMacroF1, int bestEpoch, int epochsRun, long prepareSeconds,
+                         long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities) {
+    }
+
+    /** One example ready for the graph: states entering the first trained layer, target pooling, label. */
+    record Prepared(float[][] states, int[] targetPieces, int label) {
+        int length() {
+            return states.length;
+        }
+    }
+
+    public Result train(List<StanceExample> train, List<StanceExample> dev) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        int first = config.layers() - settings.trainableLayers();
+        long started = System.nanoTime();
+        byte[] base = MiniLmEncoder.baseModel();
+        OnnxWeights weights = OnnxWeights.read(base);
+        List<Prepared> trainSet;
+        List<Prepared> devSet;
+        String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
+                : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
+        try (MiniLmEncoder lower = MiniLmEncoder.load(weights.exposing(lowerOutput),
+                new EncoderIdentity(MiniLmEncoder.NAME + "@" + lowerOutput, "-"), lowerOutput,
+                Runtime.getRuntime().availableProcessors())) {
+            trainSet = prepare(lower, train, "train");
+            devSet = prepare(lower, dev, "dev");
+        }
+        long prepareSeconds = Math.round((System.nanoTime() - started) / 1e9);
+
+        Map<String, INDArray> init = new LinkedHashMap<>();
+        for (int layer = first; layer < config.layers(); layer++) {
+            for (String name : MiniLmGraph.layerWeights(layer)) {
+                init.put(name, Nd4j.create(weights.values(name), weights.shape(name)).castTo(DataType.FLOAT));
+            }
+        }
+        init.putAll(initialHead(settings.headHidden(), settings.seed()));
+        TargetStanceGraph graph = new TargetStanceGraph(config, first, init);
+        AdamW adam = new AdamW();
+
+        int batchesPerEpoch = (trainSet.size() + settings.batchSize() - 1) / settings.batchSize();
+        long totalSteps = (long) batchesPerEpoch * settings.epochs();
+        long warmupSteps = Math.round(totalSteps * settings.warmupFraction());
+        Checkpoint.State state = new Checkpoint.State(0, new ArrayList<>(), -1, null);
+        String fingerprint = fingerprint(train, dev);
+        if (checkpointFile != null) {
+            Checkpoint.State resumed = Checkpoint.read(checkpointFile, fingerprint, graph, adam);
+            if (resumed != null) {
+                state = resumed;
+                log.printf(Locale.ROOT, "fine-tune: resuming from %s at step %d of %d%n", checkpointFile,
+                        state.step(), totalSteps);
+            }
+        }
+        long trainStarted = System.nanoTime();
+        for (int epoch = (int) (state.step() / batchesPerEpoch); epoch < settings.epochs(); epoch++) {
+            List<int[]> batches = batches(trainSet, epoch);
+            ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "fine-tune epoch %d/%d",
+                    epoch + 1, settings.epochs()), batches.size());
+            double lossSum = 0;
+            int lossCount = 0;
+            for (int b = (int) (state.step() - (long) epoch * batchesPerEpoch); b < batches.size(); b++) {
+                long step = (long) epoch * batchesPerEpoch + b;
+                double scale = step < warmupSteps ? (step + 1.0) / warmupSteps
+                        : Math.max(0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmupSteps));
+                Map<String, INDArray> feed = feed(trainSet, batches.get(b), true, step);
+                var outAndGrad = graph.sameDiff().calculateGradientsAndOutputs(feed,
+                        List.of(TargetStanceGraph.LOSS), graph.trainableWeights());
+                double loss = outAndGrad.getOutputs().get(TargetStanceGraph.LOSS).getDouble(0);
+                for (String name : graph.trainableWeights()) {
+                    boolean head = name.startsWith("head.");
+                    double rate = (head ? settings.headLearningRate() : settings.encoderLearningRate()) * scale;
+                    boolean matrix = graph.weight(name).rank() == 2;
+                    adam.update(name, graph.weight(name), outAndGrad.getGradients().get(name), rate,
+                            matrix ? settings.weightDecay() : 0);
+                }
+                adam.endStep();
+                lossSum += loss;
+                lossCount++;
+                state = new Checkpoint.State(step + 1, state.devMacroF1(), state.bestEpoch(), state.best());
+                bar.update(b + 1, String.format(Locale.ROOT, "loss %.4f", lossSum / lossCount));
+                if (checkpointFile != null && (step + 1) % settings.checkpointSteps() == 0 && b + 1 < batches.size()) {
+                    Checkpoint.write(checkpointFile, fingerprint, state, graph, adam);
+                }
+                if (step + 1 >= stopAfterSteps) {
+                    throw new StoppedForTest(step + 1);
+                }
+            }
+            double f1 = devSet.isEmpty() ? Double.NaN : macroF1(devSet, probabilities(graph, devSet));
+            List<Double> history = new ArrayList<>(state.devMacroF1());
+            history.add(f1);
+            boolean better = devSet.isEmpty() || state.bestEpoch() < 0
+                    || f1 > state.devMacroF1().get(state.bestEpoch() - 1);
+            Map<String, INDArray> best = better ? snapshot(graph) : state.best();
+            state = new Checkpoint.State(state.step(), history, better ? epoch + 1 : state.bestEpoch(), best);
+            log.printf(Locale.ROOT, "fine-tune epoch %d: train loss %.4f, dev macro-F1 %.4f%s%n", epoch + 1,
+                    lossSum / Math.max(1, lossCount), f1, better ? " (best)" : "");
+            if (checkpointFile != null) {
+                Checkpoint.write(checkpointFile, fingerprint, state, graph, adam);
+            }
+        }
+        long trainSeconds = Math.round((System.nanoTime() - trainStarted) / 1e9);
+        Map<String, INDArray> best = state.best() != null ? state.best() : snapshot(graph);
+        for (String name : graph.trainableWeights()) {
+            graph.weight(name).assign(best.get(name));
+        }
+        // The encoder is stored as half-precision differences from the base: evaluate exactly those weights.
+        Map<String, float[]> trained = new LinkedHashMap<>();
+        for (String name : graph.encoderWeights()) {
+            trained.put(name, best.get(name).dup().data().asFloat());
+        }
+        EncoderDelta delta = EncoderDelta.of(new EncoderIdentity(MiniLmEncoder.NAME,
+                io.newsstance.model.ModelFile.sha256(base)), trained, weights::values);
+        delta.weights().forEach((name, values) -> graph.weight(name).assign(
+                Nd4j.create(values, graph.weight(name).shape(), 'c')));
+        float[][] devProbabilities = probabilities(graph, devSet);
+        double bestF1 = devSet.isEmpty() ? Double.NaN : macroF1(devSet, devProbabilities);
+        Map<String, INDArray> head = new LinkedHashMap<>();
+        for (String name : graph.headWeights()) {
+            head.put(name, best.get(name).dup());
+        }
+        return new Result(delta, head, state.devMacroF1(), Math.max(1, state.bestEpoch()),
+                state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities);
+    }
+
+    /** Tokenises each example as "sentence [SEP] mention" and runs the frozen layers over it. */
+    private List<Prepared> prepare(MiniLmEncoder lower, List<StanceExample> examples, String what) {
+        List<Prepared> out = new ArrayList<>(examples.size());
+        int chunk = 256;
+        ProgressBar bar = new ProgressBar(log, "frozen layers (" + what + ")", examples.size());
+        for (int from = 0; from < examples.size(); from += chunk) {
+            List<StanceExample> part = examples.subList(from, Math.min(examples.size(), from + chunk));
+            List<String> mentions = part.stream().map(StanceExample::mention).toList();
+            List<EncodedSentence> encoded = lower.encodePairs(part.stream().map(StanceExample::sentence).toList(),
+                    mentions);
+            for (int i = 0; i < part.size(); i++) {
+                StanceExample ex = part.get(i);
+                EncodedSentence e = encoded.get(i);
+                int[] pieces = e.wordpiecesOf(ex.target().start(), ex.target().end());
+                if (pieces.length == 0 && e.truncated()) {
+                    // as StanceFeaturizer does at inference: a window of the sentence around the target
+                    int winFrom = Math.max(0, ex.target().start() - 200);
+                    int winTo = Math.min(ex.sentence().length(), ex.target().end() + 200);
+                    e = lower.encodePairs(List.of(ex.sentence().substring(winFrom, winTo)), List.of(mentions.get(i)))
+                            .get(0);
+                    pieces = e.wordpiecesOf(ex.target().start() - winFrom, ex.target().end() - winFrom);
+                }
+                out.add(new Prepared(e.states(), pieces, ex.stance().ordinal()));
+            }
+            bar.update(Math.min(examples.size(), from + chunk), null);
+        }
+        return out;
+    }
+
+    /**
+     * The epoch's batches: examples shuffled (seed, epoch), sorted by length within pools of {@link
+     * #BUCKET_POOL_BATCHES} batches so that a batch pads little, then the batches shuffled.
+     */
+    List<int[]> batches(List<Prepared> examples, int epoch) {
+        Random random = new Random(settings.seed() * 1_000_003L + epoch);
+        List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
+        Collections.shuffle(order, random);
+        int pool = settings.batchSize() * BUCKET_POOL_BATCHES;
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += pool) {
+            List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + pool)));
+            part.sort(Comparator.comparingInt(i -> examples.get(i).length()));
+            for (int b = 0; b < part.size(); b += settings.batchSize()) {
+                batches.add(part.subList(b, Math.min(part.size(), b + settings.batchSize())).stream()
+                        .mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    /** The graph's placeholders for a batch; dropout masks only when training (seeded by the step). */
+    Map<String, INDArray> feed(List<Prepared> examples, int[] batch, boolean training, long step) {
+        int h = config.hidden();
+        int width = 0;
+        for (int i : batch) {
+            width = Math.max(width, examples.get(i).length());
+        }
+        float[] states = new float[batch.length * width * h];
+        float[] mask = new float[batch.length * width];
+        float[] pool = new float[batch.length * 2 * width];
+        float[] labels = new float[batch.length * TargetStanceGraph.CLASSES];
+        for (int b = 0; b < batch.length; b++) {
+            Prepared p = examples.get(batch[b]);
+            for (int t = 0; t < p.length(); t++) {
+                System.arraycopy(p.states()[t], 0, states, (b * width + t) * h, h);
+                mask[b * width + t] = 1;
+            }
+            for (int piece : p.targetPieces()) {
+                pool[(b * 2) * width + piece] = 1f / p.targetPieces().length;
+            }
+            pool[(b * 2 + 1) * width] = 1; // [CLS]
+            labels[b * TargetStanceGraph.CLASSES + p.label()] = 1;
+        }
+        float[] keep = new float[batch.length * 2 * h];
+        if (training && settings.dropoutKeep() < 1) {
+            SplittableRandom random = new SplittableRandom(settings.seed() ^ (step * 0x9E3779B97F4A7C15L));
+            float scale = (float) (1 / settings.dropoutKeep());
+            for (int i = 0; i < keep.length; i++) {
+                keep[i] = random.nextDouble() < settings.dropoutKeep() ? scale : 0;
+            }
+        } else {
+            Arrays.fill(keep, 1f);
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(TargetStanceGraph.STATES, Nd4j.create(states, new long[] {batch.length, width, h}, 'c'));
+        feed.put(TargetStanceGraph.MASK, Nd4j.create(mask, new long[] {batch.length, width}, 'c'));
+        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {batch.length, 2, width}, 'c'));
+        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {batch.length, 2L * h}, 'c'));
+        feed.put(TargetStanceGraph.LABELS, Nd4j.create(labels, new long[] {batch.length, TargetStanceGraph.CLASSES}, 'c'));
+        return feed;
+    }
+
+    /** Class probabilities of every example, in order, from the graph as it is now. */
+    float[][] probabilities(TargetStanceGraph graph, List<Prepared> examples) {
+        Integer[] order = IntStream.range(0, examples.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> examples.get(i).length()));
+        float[][] out = new float[examples.size()][];
+        for (int from = 0; from < order.length; from += EVAL_BATCH) {
+            int[] batch = Arrays.stream(order, from, Math.min(order.length, from + EVAL_BATCH))
+                    .mapToInt(Integer::intValue).toArray();
+            float[][] p = graph.probabilities(feed(examples, batch, false, 0)).toFloatMatrix();
+            for (int k = 0; k < batch.length; k++) {
+                out[batch[k]] = p[k];
+            }
+        }
+        return out;
+    }
+
+    private static double macroF1(List<Prepared> examples, float[][] p) {
+        List<Polarity> gold = new ArrayList<>();
+        List<Polarity> predicted = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            gold.add(Polarity.values()[examples.get(i).label()]);
+            int arg = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                if (p[i][c] > p[i][arg]) {
+                    arg = c;
+                }
+            }
+            predicted.add(Polarity.values()[arg]);
+        }
+        return new Evaluator().evaluate(gold, predicted).macroF1();
+    }
+
+    /** Glorot-normal head weights, zero biases, from the seed. */
+    static Map<String, INDArray> initialHead(int hidden, long seed) {
+        int in = 2 * MiniLmConfig.MINILM_L6.hidden();
+        Nd4j.getRandom().setSeed(seed);
+        Map<String, INDArray> head = new LinkedHashMap<>();
+        head.put(TargetStanceGraph.HEAD_HIDDEN_W, Nd4j.randn(DataType.FLOAT, in, hidden).muli(Math.sqrt(2.0 / (in + hidden))));
+        head.put(TargetStanceGraph.HEAD_HIDDEN_B, Nd4j.zeros(DataType.FLOAT, hidden));
+        head.put(TargetStanceGraph.HEAD_OUT_W, Nd4j.randn(DataType.FLOAT, hidden, TargetStanceGraph.CLASSES)
+                .muli(Math.sqrt(2.0 / (hidden + TargetStanceGraph.CLASSES))));
+        head.put(TargetStanceGraph.HEAD_OUT_B, Nd4j.zeros(DataType.FLOAT, TargetStanceGraph.CLASSES));
+        return head;
+    }
+
+    private static Map<String, INDArray> snapshot(TargetStanceGraph graph) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        for (String name : graph.trainableWeights()) {
+            copy.put(name, graph.weight(name).dup());
+        }
+        return copy;
+    }
+
+    /** What a checkpoint must match to be resumed: the settings and every example. */
+    private String fingerprint(List<StanceExample> train, List<StanceExample> dev) {
+        StringBuilder sb = new StringBuilder(settings.toString()).append('\n');
+        for (List<StanceExample> part : List.of(train, dev)) {
+            for (StanceExample e : part) {
+                sb.append(e.sentence()).append('\t').append(e.target()).append('\t').append(e.stance()).append('\n');
+            }
+            sb.append("--\n");
+        }
+        return io.newsstance.model.ModelFile.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

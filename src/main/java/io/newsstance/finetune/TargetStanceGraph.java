@@ -1,0 +1,128 @@
+package io.newsstance.finetune;
+
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SameDiff graph that fine-tuning trains: the upper layers of the encoder (from {@code firstTrainable} on)
+ * over the states that the frozen lower layers produced, and a target head over two pooled states: the mean of
+ * the target's wordpieces and the [CLS] state. The head is dense(tanh) then softmax over the three stances.
+ *
+ * <p>Placeholders: {@value #STATES} [B, T, H] states entering layer {@code firstTrainable}; {@value #MASK} [B, T]
+ * 1 for real wordpieces; {@value #POOL} [B, 2, T] pooling weights (row 0: 1/n on the target's n wordpieces, row
+ * 1: 1 on [CLS]); {@value #KEEP} [B, 2H] dropout mask on the pooled features (0 or 1/keep while training, all
+ * ones otherwise); {@value #LABELS} [B, 3] one-hot stances (training only).
+ */
+public final class TargetStanceGraph {
+
+    public static final String STATES = "states";
+    public static final String MASK = "mask";
+    public static final String POOL = "pool";
+    public static final String KEEP = "keep";
+    public static final String LABELS = "labels";
+    public static final String PROBABILITIES = "probabilities";
+    public static final String LOSS = "loss";
+    public static final String HEAD_HIDDEN_W = "head.dense.weight";
+    public static final String HEAD_HIDDEN_B = "head.dense.bias";
+    public static final String HEAD_OUT_W = "head.out.weight";
+    public static final String HEAD_OUT_B = "head.out.bias";
+    public static final int CLASSES = 3;
+
+    private final SameDiff sd;
+    private final int firstTrainable;
+    private final List<String> encoderWeights;
+    private final List<String> headWeights = List.of(HEAD_HIDDEN_W, HEAD_HIDDEN_B, HEAD_OUT_W, HEAD_OUT_B);
+
+    /**
+     * @param weights initial values of the trainable weights: the encoder's layers from {@code firstTrainable}
+     *                on (HuggingFace names) and the head's four weights ({@code head.*}); all of one data type
+     */
+    public TargetStanceGraph(MiniLmConfig config, int firstTrainable, Map<String, INDArray> weights) {
+        if (firstTrainable < 0 || firstTrainable > config.layers()) {
+            throw new IllegalArgumentException("first trainable layer " + firstTrainable + " is outside 0.."
+                    + config.layers());
+        }
+        this.firstTrainable = firstTrainable;
+        this.sd = SameDiff.create();
+        DataType type = weights.get(HEAD_OUT_W).dataType();
+        List<String> encoder = new ArrayList<>();
+        for (int layer = firstTrainable; layer < config.layers(); layer++) {
+            encoder.addAll(MiniLmGraph.layerWeights(layer));
+        }
+        this.encoderWeights = Collections.unmodifiableList(encoder);
+        Map<String, SDVariable> vars = new LinkedHashMap<>();
+        for (String name : trainableWeights()) {
+            INDArray value = weights.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no initial value for " + name);
+            }
+            vars.put(name, sd.var(name, value.dup()));
+        }
+        MiniLmGraph encoderGraph = new MiniLmGraph(sd, config, name -> {
+            SDVariable v = vars.get(name);
+            if (v == null) {
+                throw new IllegalStateException("weight " + name + " is not trainable in this graph");
+            }
+            return v;
+        });
+        SDVariable states = sd.placeHolder(STATES, type, -1, -1, config.hidden());
+        SDVariable mask = sd.placeHolder(MASK, type, -1, -1);
+        SDVariable pool = sd.placeHolder(POOL, type, -1, 2, -1);
+        SDVariable keep = sd.placeHolder(KEEP, type, -1, 2L * config.hidden());
+        SDVariable labels = sd.placeHolder(LABELS, type, -1, CLASSES);
+        SDVariable top = encoderGraph.layers(firstTrainable, states, encoderGraph.maskBias(mask));
+        SDVariable pooled = sd.reshape(sd.mmul(pool, top), -1, 2L * config.hidden()).mul(keep);
+        SDVariable hidden = sd.math.tanh(pooled.mmul(vars.get(HEAD_HIDDEN_W)).add(vars.get(HEAD_HIDDEN_B)));
+        SDVariable logits = hidden.mmul(vars.get(HEAD_OUT_W)).add(vars.get(HEAD_OUT_B));
+        sd.nn.softmax(PROBABILITIES, logits, 1);
+        SDVariable loss = sd.loss.softmaxCrossEntropy(LOSS, labels, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+        sd.setLossVariables(loss);
+    }
+
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    public int firstTrainable() {
+        return firstTrainable;
+    }
+
+    /** The encoder's trainable weights (HuggingFace names), lowest layer first. */
+    public List<String> encoderWeights() {
+        return encoderWeights;
+    }
+
+    public List<String> headWeights() {
+        return headWeights;
+    }
+
+    public List<String> trainableWeights() {
+        List<String> all = new ArrayList<>(encoderWeights);
+        all.addAll(headWeights);
+        return all;
+    }
+
+    /** The live array of a trainable weight (updated in place by the optimiser). */
+    public INDArray weight(String name) {
+        return sd.getVariable(name).getArr();
+    }
+
+    /** Gradients of the mean loss over the batch with respect to every trainable weight. */
+    public Map<String, INDArray> gradients(Map<String, INDArray> placeholders) {
+        return sd.calculateGradients(placeholders, trainableWeights());
+    }
+
+    /** Class probabilities [B, 3] (no labels needed). */
+    public INDArray probabilities(Map<String, INDArray> placeholders) {
+        return sd.output(placeholders, PROBABILITIES).get(PROBABILITIES);
+    }
+}

@@ -1,0 +1,119 @@
+package io.newsstance.model;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a fine-tuned encoder changes in its base: for each weight that training replaced (HuggingFace names),
+ * its difference from the base in half precision ({@link Half}), and the identity of the base it applies to. A
+ * model file stores this instead of the whole encoder; the base comes from the Maven jar. The differences are
+ * small, so half precision loses far less than the weights' own scale, and the file is half the size of fp32.
+ * The fine-tuned encoder runs {@link #weights()}, base + difference, so a model read back from its file runs
+ * exactly the weights it was written with.
+ *
+ * @param base        identity of the base encoder
+ * @param halves      per weight, its difference from the base as IEEE binary16 bits, row-major
+ * @param baseWeights per weight, the base's values
+ */
+public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Map<String, float[]> baseWeights) {
+
+    private static final int MAGIC = 0x4E534532; // "NSE2": half-precision differences from the base
+
+    public EncoderDelta {
+        halves = Collections.unmodifiableMap(new LinkedHashMap<>(halves));
+        baseWeights = Collections.unmodifiableMap(new LinkedHashMap<>(baseWeights));
+        if (!halves.keySet().equals(baseWeights.keySet())) {
+            throw new IllegalArgumentException("differences and base weights name different tensors");
+        }
+        for (Map.Entry<String, short[]> e : halves.entrySet()) {
+            if (e.getValue().length != baseWeights.get(e.getKey()).length) {
+                throw new IllegalArgumentException(e.getKey() + " has " + e.getValue().length + " values, its base "
+                        + baseWeights.get(e.getKey()).length);
+            }
+        }
+    }
+
+    /** The delta that takes {@code base} (name to values) to {@code weights}, rounded to half precision. */
+    public static EncoderDelta of(EncoderIdentity base, Map<String, float[]> weights, Function<String, float[]> baseValues) {
+        Map<String, short[]> halves = new LinkedHashMap<>();
+        Map<String, float[]> bases = new LinkedHashMap<>();
+        weights.forEach((name, to) -> {
+            float[] from = baseValues.apply(name);
+            if (from.length != to.length) {
+                throw new IllegalArgumentException(name + " has " + to.length + " values, its base " + from.length);
+            }
+            short[] h = new short[to.length];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = Half.fromFloat(to[i] - from[i]);
+            }
+            halves.put(name, h);
+            bases.put(name, from);
+        });
+        return new EncoderDelta(base, halves, bases);
+    }
+
+    /** The fine-tuned values: base + difference, per weight. */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        halves.forEach((name, h) -> {
+            float[] from = baseWeights.get(name);
+            float[] to = new float[h.length];
+            for (int i = 0; i < h.length; i++) {
+                to[i] = from[i] + Half.toFloat(h[i]);
+            }
+            out.put(name, to);
+        });
+        return out;
+    }
+
+    public long parameters() {
+        return halves.values().stream().mapToLong(h -> h.length).sum();
+    }
+
+    /** Magic, count, then per weight its name, length and differences (binary16, big-endian). */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(halves.size());
+        for (Map.Entry<String, short[]> e : halves.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().length);
+            for (short h : e.getValue()) {
+                out.writeShort(h);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote, for the base encoder {@code base} whose weights {@code baseValues} gives. */
+    public static EncoderDelta read(DataInputStream in, EncoderIdentity base, Function<String, float[]> baseValues)
+            throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not an encoder weights entry");
+        }
+        int count = in.readInt();
+        if (count < 0 || count > 10_000) {
+            throw new IOException("bad weight count " + count);
+        }
+        Map<String, short[]> halves = new LinkedHashMap<>();
+        Map<String, float[]> bases = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            int length = in.readInt();
+            float[] from = baseValues.apply(name);
+            if (length != from.length) {
+                throw new IOException("weight " + name + " has " + length + " values, its base " + from.length);
+            }
+            short[] h = new short[length];
+            for (int j = 0; j < length; j++) {
+                h[j] = in.readShort();
+            }
+            halves.put(name, h);
+            bases.put(name, from);
+        }
+        return new EncoderDelta(base, halves, bases);
+    }
+}

@@ -1,0 +1,118 @@
+package io.newsstance.finetune;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SameDiff's gradients of the fine-tuning graph (two transformer layers with padding, target pooling, dropout
+ * mask and the head) against central finite differences, in double precision, on a tiny random configuration.
+ */
+class GradientCheckTest {
+
+    private static final MiniLmConfig TINY = new MiniLmConfig(20, 8, 2, 2, 12, 16, 2, 1e-12);
+
+    @Test
+    void analyticGradientsMatchFiniteDifferencesForEveryWeight() {
+        Random random = new Random(3);
+        Map<String, INDArray> init = new LinkedHashMap<>();
+        for (int layer = 0; layer < TINY.layers(); layer++) {
+            for (String name : MiniLmGraph.layerWeights(layer)) {
+                long[] shape = shapeOf(name);
+                init.put(name, Nd4j.create(gaussian(random, shape, name.contains("LayerNorm.weight") ? 1 : 0, 0.5),
+                        shape, 'c'));
+            }
+        }
+        int hidden = 5;
+        init.put(TargetStanceGraph.HEAD_HIDDEN_W, Nd4j.create(gaussian(random, new long[] {16, hidden}, 0, 0.5), new long[] {16, hidden}, 'c'));
+        init.put(TargetStanceGraph.HEAD_HIDDEN_B, Nd4j.create(gaussian(random, new long[] {hidden}, 0, 0.1), new long[] {hidden}, 'c'));
+        init.put(TargetStanceGraph.HEAD_OUT_W, Nd4j.create(gaussian(random, new long[] {hidden, 3}, 0, 0.5), new long[] {hidden, 3}, 'c'));
+        init.put(TargetStanceGraph.HEAD_OUT_B, Nd4j.create(gaussian(random, new long[] {3}, 0, 0.1), new long[] {3}, 'c'));
+        TargetStanceGraph graph = new TargetStanceGraph(TINY, 0, init);
+
+        int batch = 3;
+        int width = 5;
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(TargetStanceGraph.STATES, Nd4j.create(gaussian(random, new long[] {batch, width, 8}, 0, 1),
+                new long[] {batch, width, 8}, 'c'));
+        double[] mask = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0}; // two padded rows
+        feed.put(TargetStanceGraph.MASK, Nd4j.create(mask, new long[] {batch, width}, 'c'));
+        double[] pool = new double[batch * 2 * width];
+        pool[1] = 0.5; pool[2] = 0.5; pool[5] = 1;            // example 0: target = pieces 1-2, [CLS]
+        pool[10 + 2] = 1; pool[15] = 1;                        // example 1
+        pool[20 + 1] = 1.0 / 3; pool[20 + 2] = 1.0 / 3; pool[20 + 3] = 1.0 / 3; pool[25] = 1;
+        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {batch, 2, width}, 'c'));
+        double[] keep = new double[batch * 16];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = i % 7 == 0 ? 0 : 1.25;
+        }
+        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {batch, 16}, 'c'));
+        feed.put(TargetStanceGraph.LABELS, Nd4j.create(new double[] {1, 0, 0, 0, 0, 1, 0, 1, 0}, new long[] {batch, 3}, 'c'));
+
+        Map<String, INDArray> gradients = graph.gradients(feed);
+        double eps = 1e-6;
+        int checked = 0;
+        double worst = 0;
+        for (String name : graph.trainableWeights()) {
+            INDArray w = graph.weight(name);
+            INDArray g = gradients.get(name);
+            for (long i = 0; i < Math.min(w.length(), 6); i++) {
+                long index = (i * 7919) % w.length();
+                double original = w.getDouble(index);
+                w.putScalar(index, original + eps);
+                double plus = loss(graph, feed);
+                w.putScalar(index, original - eps);
+                double minus = loss(graph, feed);
+                w.putScalar(index, original);
+                double numeric = (plus - minus) / (2 * eps);
+                double analytic = g.getDouble(index);
+                double error = Math.abs(numeric - analytic) / Math.max(1e-8, Math.abs(numeric) + Math.abs(analytic));
+                if (Math.abs(numeric) + Math.abs(analytic) > 1e-7) {
+                    worst = Math.max(worst, error);
+                    assertTrue(error < 1e-4, name + "[" + index + "]: analytic " + analytic + ", numeric " + numeric);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100, "only " + checked + " gradient entries were large enough to check");
+        assertTrue(worst < 1e-4, "worst relative error " + worst);
+    }
+
+    private static double loss(TargetStanceGraph graph, Map<String, INDArray> feed) {
+        return graph.sameDiff().output(feed, TargetStanceGraph.LOSS).get(TargetStanceGraph.LOSS).getDouble(0);
+    }
+
+    private static long[] shapeOf(String name) {
+        int h = TINY.hidden();
+        if (name.endsWith("intermediate.dense.weight")) {
+            return new long[] {h, TINY.intermediate()};
+        }
+        if (name.endsWith("intermediate.dense.bias")) {
+            return new long[] {TINY.intermediate()};
+        }
+        if (name.endsWith("output.dense.weight") && !name.contains("attention")) {
+            return new long[] {TINY.intermediate(), h};
+        }
+        return name.endsWith(".weight") && !name.contains("LayerNorm") ? new long[] {h, h} : new long[] {h};
+    }
+
+    private static double[] gaussian(Random random, long[] shape, double mean, double sd) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = mean + sd * random.nextGaussian();
+        }
+        return v;
+    }
+}
