@@ -133,6 +133,28 @@ public final class TrainCommand implements Callable<Integer> {
         if (devFraction < 0 || devFraction >= 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dev-fraction must be in [0, 1)");
         }
+        checkModeOptions();
+        TrainingSettings settings;
+        FineTuneSettings fineTuneSettings = null;
+        try {
+            settings = new TrainingSettings(epochs != null && !fineTune ? epochs : TrainingSettings.DEFAULT.epochs(),
+                    batchSize != null && !fineTune ? batchSize : TrainingSettings.DEFAULT.batchSize(), seed, patience,
+                    learningRate, hidden, TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
+                    new FeatureSettings(true, true, contextWindow, pair));
+            if (fineTune) {
+                FineTuneSettings d = FineTuneSettings.DEFAULT;
+                fineTuneSettings = new FineTuneSettings(epochs != null ? epochs : d.epochs(),
+                        batchSize != null ? batchSize : d.batchSize(), seed, encoderLearningRate, headLearningRate,
+                        warmup, d.weightDecay(), trainableLayers, hidden, d.dropoutKeep(), d.checkpointSteps());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid training settings: "
+                    + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1-6, "
+                    + "learning rates > 0, --warmup in [0, 1)");
+        }
+        if (fineTune && trainableLayers > 6) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trainable-layers must be 1-6");
+        }
         PrintStream log = System.err;
         TrainingDataReader reader = new TrainingDataReader();
         List<StanceExample> train = new ArrayList<>();
@@ -159,27 +181,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (train.isEmpty()) {
             throw new BadInputException("no training examples in " + data);
-        }
-        TrainingSettings settings;
-        FineTuneSettings fineTuneSettings = null;
-        try {
-            settings = new TrainingSettings(epochs != null && !fineTune ? epochs : TrainingSettings.DEFAULT.epochs(),
-                    batchSize != null && !fineTune ? batchSize : TrainingSettings.DEFAULT.batchSize(), seed, patience,
-                    learningRate, hidden, TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
-                    new FeatureSettings(true, true, contextWindow, pair));
-            if (fineTune) {
-                FineTuneSettings d = FineTuneSettings.DEFAULT;
-                fineTuneSettings = new FineTuneSettings(epochs != null ? epochs : d.epochs(),
-                        batchSize != null ? batchSize : d.batchSize(), seed, encoderLearningRate, headLearningRate,
-                        warmup, d.weightDecay(), trainableLayers, hidden, d.dropoutKeep(), d.checkpointSteps());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid training settings: "
-                    + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1-6, "
-                    + "learning rates > 0, --warmup in [0, 1)");
-        }
-        if (fineTune && trainableLayers > 6) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trainable-layers must be 1-6");
         }
         StanceTrainer.Data trainingData = new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
@@ -215,6 +216,20 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /** Options of one mode given in the other would be silently ignored: refuse them instead. */
+    private void checkModeOptions() {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> frozenOnly = List.of("--patience", "--learning-rate", "--context-window", "--pair", "--no-pair");
+        List<String> fineTuneOnly = List.of("--trainable-layers", "--encoder-learning-rate", "--head-learning-rate",
+                "--warmup", "--checkpoint");
+        for (String option : fineTune ? frozenOnly : fineTuneOnly) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " applies only "
+                        + (fineTune ? "without" : "with") + " --fine-tune");
+            }
+        }
     }
 
     static ModelCard.DataFile dataFile(Path f, int examples) throws IOException {

@@ -1,6 +1,5 @@
 package io.newsstance.finetune;
 
-import io.newsstance.Polarity;
 import io.newsstance.Version;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.model.FeatureSettings;

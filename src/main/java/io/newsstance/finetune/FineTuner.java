@@ -45,6 +45,7 @@ public final class FineTuner {
     /** Batches per pool within which examples are sorted by length before being cut into batches. */
     static final int BUCKET_POOL_BATCHES = 50;
     private static final int EVAL_BATCH = 64;
+    static final long NATIVE_SLACK_BYTES = 3L << 30;
 
     private final FineTuneSettings settings;
     private final MiniLmConfig config;
@@ -101,8 +102,9 @@ public final class FineTuner {
         List<Prepared> devSet;
         String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
                 : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
-        try (MiniLmEncoder lower = MiniLmEncoder.load(weights.exposing(lowerOutput),
-                new EncoderIdentity(MiniLmEncoder.NAME + "@" + lowerOutput, "-"), lowerOutput,
+        byte[] exposing = weights.exposing(lowerOutput);
+        try (MiniLmEncoder lower = MiniLmEncoder.load(exposing, new EncoderIdentity(MiniLmEncoder.NAME + "@"
+                + lowerOutput, io.newsstance.model.ModelFile.sha256(exposing)), lowerOutput,
                 Runtime.getRuntime().availableProcessors())) {
             trainSet = prepare(lower, train, "train");
             devSet = prepare(lower, dev, "dev");
@@ -155,6 +157,7 @@ public final class FineTuner {
                             matrix ? settings.weightDecay() : 0);
                 }
                 adam.endStep();
+                releaseNativeMemory();
                 lossSum += loss;
                 lossCount++;
                 state = new Checkpoint.State(step + 1, state.devMacroF1(), state.bestEpoch(), state.best());
@@ -201,6 +204,20 @@ public final class FineTuner {
         }
         return new Result(delta, head, state.devMacroF1(), Math.max(1, state.bestEpoch()),
                 state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities);
+    }
+
+    /**
+     * A step's activations and gradients live off-heap and are freed when the JVM collects their Java handles,
+     * which are tiny: under a large young generation gigabytes pile up between collections (measured: 24 GB
+     * resident and the process killed). Collect when the process holds more than {@link #NATIVE_SLACK_BYTES}
+     * beyond the Java heap. (Running with -XX:+UseSerialGC -Xmn32m, as models/train-default.sh does, collects
+     * often enough by itself, and made steps about 3 times faster in a probe.)
+     */
+    private static void releaseNativeMemory() {
+        long beyondHeap = org.bytedeco.javacpp.Pointer.physicalBytes() - Runtime.getRuntime().totalMemory();
+        if (beyondHeap > NATIVE_SLACK_BYTES) {
+            System.gc();
+        }
     }
 
     /** Tokenises each example as "sentence [SEP] mention" and runs the frozen layers over it. */

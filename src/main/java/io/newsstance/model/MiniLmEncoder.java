@@ -252,8 +252,11 @@ public final class MiniLmEncoder implements TokenEncoder {
         return baseModel();
     }
 
-    /** The base graph's weights, parsed on first use (a fine-tuned model file stores differences from them). */
-    private static volatile OnnxWeights baseWeights;
+    /**
+     * The base graph's weights, parsed on first use (a fine-tuned model file stores differences from them); a
+     * soft reference, so the parsed graph (about 90 MB) goes when memory is short and is parsed again if needed.
+     */
+    private static volatile java.lang.ref.SoftReference<OnnxWeights> baseWeights = new java.lang.ref.SoftReference<>(null);
 
     @Override
     public float[] weight(String name) {
@@ -263,13 +266,14 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (delta == null && !identity.name().equals(NAME)) {
             throw new IllegalStateException("weights of " + identity.name() + " are not available");
         }
-        OnnxWeights w = baseWeights;
+        OnnxWeights w = baseWeights.get();
         if (w == null) {
             synchronized (MiniLmEncoder.class) {
-                if (baseWeights == null) {
-                    baseWeights = OnnxWeights.read(baseModel());
+                w = baseWeights.get();
+                if (w == null) {
+                    w = OnnxWeights.read(baseModel());
+                    baseWeights = new java.lang.ref.SoftReference<>(w);
                 }
-                w = baseWeights;
             }
         }
         return w.values(name);

@@ -49,6 +49,20 @@ class FineTuneCommandTest {
         assertTrue(evaluated.out().contains("macro_f1"), evaluated.out());
     }
 
+    @Test
+    void optionsOfTheOtherModeAreRefusedNotIgnored() {
+        CliTest.Result a = CliTest.run("train", "--fine-tune", "--pair", "--data", "x.csv", "--out", "m.zip");
+        assertEquals(2, a.exit());
+        assertTrue(a.err().contains("--pair applies only without --fine-tune"), a.err());
+        CliTest.Result b = CliTest.run("train", "--trainable-layers", "3", "--data", "x.csv", "--out", "m.zip");
+        assertEquals(2, b.exit());
+        assertTrue(b.err().contains("--trainable-layers applies only with --fine-tune"), b.err());
+        CliTest.Result c = CliTest.run("train", "--fine-tune", "--trainable-layers", "7", "--data",
+                "training-data/stance-dev.csv", "--out", "m.zip");
+        assertEquals(2, c.exit());
+        assertTrue(c.err().contains("--trainable-layers"), c.err());
+    }
+
     private static List<String> concat(String header, List<String> rows) {
         List<String> all = new java.util.ArrayList<>();
         all.add(header);
