@@ -84,7 +84,9 @@ public final class FineTuneTrainer {
             notes.put("sentiment_epochs_run", sentiment.result().epochsRun());
             notes.put("sentiment_best_epoch", sentiment.result().bestEpoch());
             notes.put("sentiment_training_sentences", sentiment.sentences());
-            notes.put("sentiment_head", sentimentSettings.toMap());
+            Map<String, Object> sentimentHead = new LinkedHashMap<>(sentimentSettings.toMap());
+            sentimentHead.put("features", "mean of the sentence's wordpieces + [CLS], the sentence encoded alone");
+            notes.put("sentiment_head", sentimentHead);
         }
         ModelCard card = new ModelCard(Version.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 data.trainingFiles(), data.devFiles(), data.devFraction(), settings.toMap(), settings.seed(),

@@ -99,18 +99,23 @@ class ModelFileRobustnessTest {
 
     @Test
     void inconsistentSettingsAndShapesAreRefusedNotRun() throws IOException {
-        fails(edited("encoder.zip", j -> ((ObjectNode) j.get("encoder")).put("sha256", "0".repeat(64))),
+        // the shipped model is fine-tuned: its base encoder must be this one, its weights must rebuild its encoder
+        fails(edited("encoder.zip", j -> ((ObjectNode) j.get("encoder").get("base")).put("sha256", "0".repeat(64))),
                 "retrain the model for this encoder");
+        fails(edited("tuned.zip", j -> ((ObjectNode) j.get("encoder")).put("sha256", "0".repeat(64))),
+                "the fine-tuned weights do not rebuild the encoder the model recorded");
         fails(edited("badsettings.zip", j -> ((ObjectNode) j.get("features")).put("context_window", -3)),
                 "bad feature settings");
         fails(edited("dimension.zip", j -> j.put("feature_dimension", 999)), "feature dimension 999");
         // Settings and dimension agree with each other, but not with the network: it must not run on them.
         fails(edited("network.zip", j -> {
             ObjectNode f = (ObjectNode) j.get("features");
-            FeatureSettings without = new FeatureSettings(f.path("sentence").asBoolean(), f.path("cls").asBoolean(),
-                    0, f.path("pair").asBoolean(false));
-            f.put("context_window", 0);
-            j.put("feature_dimension", without.parts() * MiniLmEncoder.DIMENSION);
+            boolean sentence = !f.path("sentence").asBoolean();
+            FeatureSettings changed = new FeatureSettings(sentence, f.path("cls").asBoolean(),
+                    f.path("context_window").asInt(), f.path("pair").asBoolean(false),
+                    f.path("target_segment").asBoolean(false));
+            f.put("sentence", sentence);
+            j.put("feature_dimension", changed.parts() * MiniLmEncoder.DIMENSION);
         }), "the stance network takes");
         fails(edited("card.zip", j -> j.put("card", "oops")), "corrupt model file");
         fails(edited("missing.zip", j -> { }, "stance-network.zip"), "entry stance-network.zip is missing");
