@@ -5,12 +5,9 @@
 # A cut run resumes from target/default.checkpoint when started again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NEWSMTSC=${1:-../shared/data/newsmtsc/train.jsonl}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
 
-mvn -q -B package -DskipTests
-java -jar target/newsstance.jar data split "$NEWSMTSC" --fraction 0.1 --seed 42 \
-  --train-out target/newsmtsc/train.jsonl --dev-out target/newsmtsc/dev.jsonl
+bash models/prepare-data.sh "${1:-../shared/data/newsmtsc/train.jsonl}"
 # SameDiff's step arrays live off-heap and are freed when their Java handles are collected: a small young
 # generation collects them often (README, "Fine-tuning"); JavaCPP's limits bound what is left.
 java -XX:+UseSerialGC -Xmn32m -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=10g \

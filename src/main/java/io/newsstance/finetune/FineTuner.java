@@ -8,6 +8,8 @@ import io.newsstance.model.EncoderDelta;
 import io.newsstance.model.EncoderIdentity;
 import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.OnnxWeights;
+import io.newsstance.model.StanceFeaturizer;
+import io.newsstance.model.Target;
 import io.newsstance.training.ProgressBar;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -232,17 +234,9 @@ public final class FineTuner {
                     mentions);
             for (int i = 0; i < part.size(); i++) {
                 StanceExample ex = part.get(i);
-                EncodedSentence e = encoded.get(i);
-                int[] pieces = e.wordpiecesOf(ex.target().start(), ex.target().end());
-                if (pieces.length == 0 && e.truncated()) {
-                    // as StanceFeaturizer does at inference: a window of the sentence around the target
-                    int winFrom = Math.max(0, ex.target().start() - 200);
-                    int winTo = Math.min(ex.sentence().length(), ex.target().end() + 200);
-                    e = lower.encodePairs(List.of(ex.sentence().substring(winFrom, winTo)), List.of(mentions.get(i)))
-                            .get(0);
-                    pieces = e.wordpiecesOf(ex.target().start() - winFrom, ex.target().end() - winFrom);
-                }
-                out.add(new Prepared(e.states(), pieces, ex.stance().ordinal()));
+                StanceFeaturizer.TargetInSegment located = StanceFeaturizer.locate(lower,
+                        new Target(ex.sentence(), ex.target()), encoded.get(i));
+                out.add(new Prepared(located.encoded().states(), located.pieces(), ex.stance().ordinal()));
             }
             bar.update(Math.min(examples.size(), from + chunk), null);
         }

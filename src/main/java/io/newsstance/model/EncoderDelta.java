@@ -60,15 +60,22 @@ public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Ma
     /** The fine-tuned values: base + difference, per weight. */
     public Map<String, float[]> weights() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        halves.forEach((name, h) -> {
-            float[] from = baseWeights.get(name);
-            float[] to = new float[h.length];
-            for (int i = 0; i < h.length; i++) {
-                to[i] = from[i] + Half.toFloat(h[i]);
-            }
-            out.put(name, to);
-        });
+        halves.keySet().forEach(name -> out.put(name, weight(name)));
         return out;
+    }
+
+    /** One fine-tuned weight: base + difference. */
+    public float[] weight(String name) {
+        short[] h = halves.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("the delta does not replace " + name);
+        }
+        float[] from = baseWeights.get(name);
+        float[] to = new float[h.length];
+        for (int i = 0; i < h.length; i++) {
+            to[i] = from[i] + Half.toFloat(h[i]);
+        }
+        return to;
     }
 
     public long parameters() {

@@ -219,53 +219,36 @@ public final class MiniLmEncoder implements TokenEncoder {
     }
 
     /**
-     * An encoder running this one's graph with some weights replaced (HuggingFace names, see {@link
-     * OnnxWeights}), under {@code name}. The replacements are kept as half-precision differences from this
-     * encoder's weights ({@link EncoderDelta}), so the result runs exactly what a model file can store. Its
-     * identity's sha256 is that of the patched graph. It is closed when this encoder is.
+     * This encoder's graph with the delta's weights in place, under {@code name}; its identity's sha256 is that
+     * of the patched graph. Only the base encoder takes a delta (a delta of a delta is not supported). The result
+     * is closed when this encoder is.
      */
-    @Override
-    public MiniLmEncoder withWeights(String name, Map<String, float[]> weights) {
-        return withDelta(name, EncoderDelta.of(identity, weights, this::weight));
-    }
-
     @Override
     public synchronized MiniLmEncoder withDelta(String name, EncoderDelta delta) {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
+        if (this.delta != null || !identity.name().equals(NAME)) {
+            throw new IllegalStateException("only the base " + NAME + " encoder takes fine-tuned weights");
+        }
         if (!delta.base().equals(identity)) {
             throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
         }
-        byte[] model = OnnxWeights.read(baseModelOf(this)).patched(delta.weights());
+        byte[] model = baseWeights().patched(delta.weights());
         MiniLmEncoder child = load(model, new EncoderIdentity(name, sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
         child.delta = delta;
         derived.add(child);
         return child;
     }
 
-    /** The graph this encoder runs: only the base model can be patched (a delta of a delta is not supported). */
-    private static byte[] baseModelOf(MiniLmEncoder encoder) {
-        if (encoder.delta != null || !encoder.identity.name().equals(NAME)) {
-            throw new IllegalStateException("only the base " + NAME + " encoder takes fine-tuned weights");
-        }
-        return baseModel();
-    }
-
     /**
-     * The base graph's weights, parsed on first use (a fine-tuned model file stores differences from them); a
-     * soft reference, so the parsed graph (about 90 MB) goes when memory is short and is parsed again if needed.
+     * The base graph's weights, parsed on first use: a fine-tuned model is read (its stored differences) and
+     * built (the patched graph) from them. A soft reference, so the parsed graph (about 90 MB) goes when memory
+     * is short and is parsed again if needed.
      */
     private static volatile java.lang.ref.SoftReference<OnnxWeights> baseWeights = new java.lang.ref.SoftReference<>(null);
 
-    @Override
-    public float[] weight(String name) {
-        if (delta != null && delta.halves().containsKey(name)) {
-            return delta.weights().get(name);
-        }
-        if (delta == null && !identity.name().equals(NAME)) {
-            throw new IllegalStateException("weights of " + identity.name() + " are not available");
-        }
+    private static OnnxWeights baseWeights() {
         OnnxWeights w = baseWeights.get();
         if (w == null) {
             synchronized (MiniLmEncoder.class) {
@@ -276,7 +259,18 @@ public final class MiniLmEncoder implements TokenEncoder {
                 }
             }
         }
-        return w.values(name);
+        return w;
+    }
+
+    @Override
+    public float[] weight(String name) {
+        if (delta != null && delta.halves().containsKey(name)) {
+            return delta.weight(name);
+        }
+        if (delta == null && !identity.name().equals(NAME)) {
+            throw new IllegalStateException("weights of " + identity.name() + " are not available");
+        }
+        return baseWeights().values(name);
     }
 
     @Override

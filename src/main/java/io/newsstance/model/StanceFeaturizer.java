@@ -92,18 +92,32 @@ public final class StanceFeaturizer {
         List<EncodedSentence> encoded = encoder.encodePairs(targets.stream().map(Target::sentence).toList(), mentions);
         float[][] out = new float[targets.size()][];
         for (int i = 0; i < targets.size(); i++) {
-            Target t = targets.get(i);
-            EncodedSentence e = encoded.get(i);
-            int[] pieces = e.wordpiecesOf(t.span().start(), t.span().end());
-            if (pieces.length == 0 && e.truncated()) {
-                int from = Math.max(0, t.span().start() - WINDOW_CHARS);
-                int to = Math.min(t.sentence().length(), t.span().end() + WINDOW_CHARS);
-                e = encoder.encodePairs(List.of(t.sentence().substring(from, to)), List.of(mentions.get(i))).get(0);
-                pieces = e.wordpiecesOf(t.span().start() - from, t.span().end() - from);
-            }
-            out[i] = vector(e, pieces, e);
+            TargetInSegment located = locate(encoder, targets.get(i), encoded.get(i));
+            out[i] = vector(located.encoded(), located.pieces(), located.encoded());
         }
         return out;
+    }
+
+    /** A target's "sentence [SEP] mention" encoding and the wordpieces of the target in it. */
+    public record TargetInSegment(EncodedSentence encoded, int[] pieces) {
+    }
+
+    /**
+     * Finds {@code target}'s wordpieces in {@code encoded}, its "sentence [SEP] mention" encoding by {@code
+     * encoder}; a target cut off by truncation is found in a window of the sentence around it, encoded the same
+     * way. Fine-tuning reads its training examples with this too, so that training and scoring agree.
+     */
+    public static TargetInSegment locate(TokenEncoder encoder, Target target, EncodedSentence encoded) {
+        Span span = target.span();
+        int[] pieces = encoded.wordpiecesOf(span.start(), span.end());
+        if (pieces.length > 0 || !encoded.truncated()) {
+            return new TargetInSegment(encoded, pieces);
+        }
+        int from = Math.max(0, span.start() - WINDOW_CHARS);
+        int to = Math.min(target.sentence().length(), span.end() + WINDOW_CHARS);
+        EncodedSentence window = encoder.encodePairs(List.of(target.sentence().substring(from, to)),
+                List.of(span.of(target.sentence()))).get(0);
+        return new TargetInSegment(window, window.wordpiecesOf(span.start() - from, span.end() - from));
     }
 
     /** "mention [SEP] sentence": the mention first, so truncation cuts the sentence's tail, never the target. */

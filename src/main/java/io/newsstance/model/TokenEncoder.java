@@ -32,10 +32,13 @@ public interface TokenEncoder extends AutoCloseable {
     List<EncodedSentence> encodePairs(List<String> texts, List<String> seconds);
 
     /**
-     * This encoder with some weights replaced (names as in {@link OnnxWeights}): how a fine-tuned model's
-     * encoder is rebuilt from the base encoder and the weights that differ. The result is closed with this one.
+     * This encoder with some weights replaced (names as in {@link OnnxWeights}). The replacements are kept as
+     * half-precision differences from this encoder's weights ({@link EncoderDelta}), so the result runs exactly
+     * what a model file can store. The result is closed with this one.
      */
-    TokenEncoder withWeights(String name, java.util.Map<String, float[]> weights);
+    default TokenEncoder withWeights(String name, java.util.Map<String, float[]> weights) {
+        return withDelta(name, EncoderDelta.of(identity(), weights, this::weight));
+    }
 
     /** This encoder with a stored delta applied (as read from a model file); closed with this one. */
     TokenEncoder withDelta(String name, EncoderDelta delta);

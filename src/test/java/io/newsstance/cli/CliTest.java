@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsstance.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +19,10 @@ class CliTest {
     record Result(int exit, String out, String err) {
     }
 
+    /** The command line run in-process (see {@link io.newsstance.robustness.Cli}), without its stderr capture. */
     static Result run(String... args) {
-        CommandLine cl = NewsstanceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        io.newsstance.robustness.Cli.Result r = io.newsstance.robustness.Cli.run(args);
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     @Test

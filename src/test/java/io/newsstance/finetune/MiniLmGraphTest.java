@@ -3,6 +3,7 @@ package io.newsstance.finetune;
 import io.newsstance.model.EncodedSentence;
 import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.OnnxWeights;
+import io.newsstance.model.TokenEncoder;
 import io.newsstance.model.Wordpieces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +136,7 @@ class MiniLmGraphTest {
                 tuned.put(name, v);
             }
         }
-        MiniLmEncoder exported = encoder.withWeights("test-tuned", tuned);
+        TokenEncoder exported = encoder.withWeights("test-tuned", tuned);
         Map<String, float[]> served = exported.delta().orElseThrow().weights();
         assertEquals(32, served.size());
         Graph graph = new Graph(n -> served.containsKey(n) ? served.get(n) : weights.values(n));

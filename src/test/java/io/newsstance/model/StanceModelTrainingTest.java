@@ -147,10 +147,6 @@ class StanceModelTrainingTest {
                 return encoder.encodePairs(texts, seconds);
             }
 
-            public TokenEncoder withWeights(String name, java.util.Map<String, float[]> weights) {
-                throw new UnsupportedOperationException();
-            }
-
             public TokenEncoder withDelta(String name, EncoderDelta delta) {
                 throw new UnsupportedOperationException();
             }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs the real command line in-process, with its output and everything written to stderr captured. */
-final class Cli {
+public final class Cli {
 
     /**
      * @param exit    the exit code
@@ -25,15 +25,15 @@ final class Cli {
      * @param err     what the command printed to its error stream (problems, the closing counts line)
      * @param console the process's stderr meanwhile (progress lines, library logging)
      */
-    record Result(int exit, String out, String err, String console) {
+    public record Result(int exit, String out, String err, String console) {
 
         /** Everything a user would see on stderr. */
-        String stderr() {
+        public String stderr() {
             return err + console;
         }
 
         /** No stack trace and no exception class name reached the user; exit code is not 3 (internal error). */
-        void assertNoCrash() {
+        public void assertNoCrash() {
             assertTrue(exit != NewsstanceCommand.EXIT_INTERNAL, "internal error: " + stderr());
             assertFalse(stderr().contains("\tat "), "a stack trace: " + stderr());
             assertFalse(Pattern.compile("\\b\\w+(Exception|Error)\\b").matcher(stderr()).find(),
@@ -41,7 +41,7 @@ final class Cli {
         }
 
         /** The "read N, scored M, rejected K" line of score, checked to add up; returns {N, M, K}. */
-        long[] counts() {
+        public long[] counts() {
             Matcher m = Pattern.compile("read (\\d+), scored (\\d+), rejected (\\d+)").matcher(stderr());
             assertTrue(m.find(), "no counts line: " + stderr());
             long[] c = {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
@@ -50,7 +50,7 @@ final class Cli {
         }
 
         /** The lines the command printed as problems ("newsstance: …"). */
-        List<String> problems() {
+        public List<String> problems() {
             return err.lines().filter(l -> l.startsWith("newsstance: ")).toList();
         }
     }
@@ -58,7 +58,7 @@ final class Cli {
     private Cli() {
     }
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         // System.err first: picocli replaces the error writer set below if System.err changes after construction.
