@@ -1063,14 +1063,10 @@ public final class SparkScoringJob {
 
         private static Row article(String location, String generatedId, String id, String title, String text,
                                    String date, String source, String url) {
-            if (text == null) {
-                return reject(location, id, "missing field \"text\"");
-            }
-            if (text.isBlank()) {
-                return reject(location, id, "empty text");
-            }
-            if (text.indexOf('\0') >= 0) {
-                return reject(location, id, "field \"text\" contains a NUL character");
+            // The CLI's rule, not a copy of it (a copy here had lost the length limit).
+            java.util.Optional<String> problem = io.newsstance.text.ArticleTextRule.problem(text);
+            if (problem.isPresent()) {
+                return reject(location, id, problem.get());
             }
             String articleId = id == null || id.isBlank() ? generatedId : id;
             return new GenericRowWithSchema(new Object[]{location, articleId, nz(title), text, nz(date), nz(source),

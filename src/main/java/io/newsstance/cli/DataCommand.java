@@ -3,6 +3,7 @@ package io.newsstance.cli;
 import io.newsstance.data.DataChecker;
 import io.newsstance.data.DataSplitter;
 import io.newsstance.data.DataStats;
+import io.newsstance.data.PageCarve;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.io.Json;
 import picocli.CommandLine.Command;
@@ -93,6 +94,18 @@ public final class DataCommand implements Runnable {
                     .sorted((a, b) -> Integer.compare(b.getValue().get("total"), a.getValue().get("total")))
                     .forEach(e -> out.printf("%-14s %8d %8d %8d %8d%n", e.getKey(), e.getValue().get("negative"),
                             e.getValue().get("neutral"), e.getValue().get("positive"), e.getValue().get("total")));
+            List<DataStats.Balance> balance = s.balance(DataStats.BALANCE_TOP, DataStats.BALANCE_FLOOR);
+            out.printf("%nlabel balance of the %d most frequent actors (floor: every label at least %.0f%% of the "
+                    + "actor's pairs)%n", DataStats.BALANCE_TOP, 100 * DataStats.BALANCE_FLOOR);
+            out.printf("%-14s %6s %9s %9s %9s  %s%n", "actor", "pairs", "negative", "neutral", "positive", "");
+            for (DataStats.Balance b : balance) {
+                out.printf("%-14s %6d %8.1f%% %8.1f%% %8.1f%%  %s%n", b.actor(), b.total(),
+                        100 * b.shares().get("negative"), 100 * b.shares().get("neutral"),
+                        100 * b.shares().get("positive"), b.ok() ? "" : "UNDER FLOOR: " + String.join(", ", b.under()));
+            }
+            long under = balance.stream().filter(b -> !b.ok()).count();
+            out.printf("%s%n", under == 0 ? "balance floor met for all " + balance.size() + " actors"
+                    : under + " of " + balance.size() + " actors under the balance floor");
         }
 
         private static String shares(Map<String, Integer> counts, int total) {
@@ -108,14 +121,22 @@ public final class DataCommand implements Runnable {
     }
 
     @Command(name = "split", mixinStandardHelpOptions = true,
-            description = {"Carve a dev share off a NewsMTSC JSON Lines file (by sentence, stratified, seeded; the "
-                    + "same carve as train --dev-fraction) and write both sides as JSON Lines."})
+            description = {"Carve a dev share off NewsMTSC JSON Lines and write both sides as JSON Lines (lines "
+                    + "copied verbatim).",
+                    "--by sentence (default): one file, by sentence, stratified, seeded; the same carve as train "
+                            + "--dev-fraction.",
+                    "--by source: one or more files (e.g. all of realnews), by page: every line's \"source\" "
+                            + "names its page and no page is on both sides; seeded."})
     static final class Split implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "NewsMTSC JSON Lines file.")
-        Path file;
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "NewsMTSC JSON Lines file(s).")
+        List<Path> files;
+
+        @Option(names = "--by", paramLabel = "UNIT", defaultValue = "sentence",
+                description = "sentence or source (page) (default: ${DEFAULT-VALUE}).")
+        String by;
 
         @Option(names = "--fraction", paramLabel = "F", defaultValue = "0.1", description = "Dev share (default: ${DEFAULT-VALUE}).")
         double fraction;
@@ -134,9 +155,21 @@ public final class DataCommand implements Runnable {
             if (fraction <= 0 || fraction >= 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fraction must be in (0, 1)");
             }
-            DataSplitter.Counts c = DataSplitter.split(file, trainOut, devOut, fraction, seed);
-            spec.commandLine().getOut().printf("%s: %d lines to %s, %d lines to %s%n", file, c.trainLines(), trainOut,
-                    c.devLines(), devOut);
+            if ("source".equals(by)) {
+                PageCarve.Counts c = PageCarve.split(files, trainOut, devOut, fraction, seed);
+                spec.commandLine().getOut().printf("%d files: %d lines (%d pages) to %s, %d lines (%d pages) to %s%n",
+                        files.size(), c.trainLines(), c.trainPages(), trainOut, c.devLines(), c.devPages(), devOut);
+            } else if ("sentence".equals(by)) {
+                if (files.size() != 1) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--by sentence takes one file; use --by source to carve several files together");
+                }
+                DataSplitter.Counts c = DataSplitter.split(files.get(0), trainOut, devOut, fraction, seed);
+                spec.commandLine().getOut().printf("%s: %d lines to %s, %d lines to %s%n", files.get(0), c.trainLines(),
+                        trainOut, c.devLines(), devOut);
+            } else {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--by must be sentence or source");
+            }
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -2,12 +2,15 @@ package io.newsstance.cli;
 
 import io.newsstance.BadInputException;
 import io.newsstance.Polarity;
+import io.newsstance.actors.ActorDictionary;
+import io.newsstance.data.ActorSwap;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.evaluation.Baseline;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.evaluation.Evaluator;
 import io.newsstance.evaluation.MajorityBaseline;
+import io.newsstance.evaluation.SwapEvaluation;
 import io.newsstance.evaluation.VaderBaseline;
 import io.newsstance.io.AtomicFile;
 import io.newsstance.io.Json;
@@ -40,7 +43,8 @@ import java.util.stream.Collectors;
                         + "breakdown."},
         footer = {"", "Examples:",
                 "  newsstance eval --model models/default.zip --data training-data/stance-test.csv",
-                "  newsstance eval --baseline vader --data training-data/stance-test.csv --json -"})
+                "  newsstance eval --baseline vader --data training-data/stance-test.csv --json -",
+                "  newsstance eval --swap --data training-data/stance-dev.csv"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +68,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT|-", description = "Write the evaluation as one JSON object to OUT, or - for stdout.")
     String json;
 
+    @Option(names = "--swap", description = "Also evaluate every pair with its target replaced by an uninvolved actor "
+            + "of the same kind (name for name, capital for capital, leader for leader), and print the swap "
+            + "consistency: the share of pairs whose predicted label does not change.")
+    boolean swap;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the --swap replacements (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
         List<StanceExample> examples = new TrainingDataReader().readAll(data);
@@ -72,28 +85,47 @@ public final class EvalCommand implements Callable<Integer> {
                     + data.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         Evaluation evaluation;
+        SwapEvaluation swapped = null;
         String name;
         if (baseline == null) {
             try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
                 StanceModel m = loadModel(encoder);
                 name = model != null ? model.toString() : "default model";
-                evaluation = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
-                        System.err).evaluate(m, examples);
+                StanceTrainer trainer = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
+                        System.err);
+                if (swap) {
+                    swapped = SwapEvaluation.of(examples, new ActorSwap(ActorDictionary.loadDefault()), seed,
+                            ex -> trainer.predict(m, ex));
+                    evaluation = swapped.asWritten();
+                } else {
+                    evaluation = trainer.evaluate(m, examples);
+                }
             }
         } else {
             Baseline b = baseline();
             name = b.name();
-            evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
-                    b.predict(examples), examples.stream().map(StanceExample::actor).toList());
+            if (swap) {
+                swapped = SwapEvaluation.of(examples, new ActorSwap(ActorDictionary.loadDefault()), seed, b::predict);
+                evaluation = swapped.asWritten();
+            } else {
+                evaluation = new Evaluator().evaluate(examples.stream().map(StanceExample::stance).toList(),
+                        b.predict(examples), examples.stream().map(StanceExample::actor).toList());
+            }
         }
         Map<String, Object> out = evaluation.toJson();
         out.put("model", name);
         out.put("data", data.stream().map(Path::toString).toList());
+        if (swapped != null) {
+            out.put("swap", swapped.toJson());
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
             stdout.println(Json.line(out));
         } else {
             print(name, evaluation, stdout);
+            if (swapped != null) {
+                printSwap(swapped, stdout);
+            }
             if (json != null) {
                 AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));
             }
@@ -143,6 +175,16 @@ public final class EvalCommand implements Callable<Integer> {
             return best;
         }
         return Polarity.NEUTRAL;
+    }
+
+    static void printSwap(SwapEvaluation s, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nswap check: %d pairs with their target replaced by an uninvolved actor of the same "
+                + "kind (%d without a same-kind replacement left out)%n", s.swapped().n(), s.unswappable());
+        out.printf(Locale.ROOT, "%-22s %9s %9s%n", "", "accuracy", "macro-F1");
+        out.printf(Locale.ROOT, "%-22s %9.4f %9.4f%n", "as written", s.swappable().accuracy(), s.swappable().macroF1());
+        out.printf(Locale.ROOT, "%-22s %9.4f %9.4f%n", "swapped", s.swapped().accuracy(), s.swapped().macroF1());
+        out.printf(Locale.ROOT, "swap consistency %.4f (share of pairs whose predicted label did not change)%n",
+                s.consistency());
     }
 
     static void print(String name, Evaluation e, PrintWriter out) {

@@ -151,11 +151,8 @@ public final class ScoreCommand implements Callable<Integer> {
                     counts.reject(rej.location(), rej.reason());
                     continue;
                 }
+                // The readers have applied ArticleTextRule: a Read record's text can be scored.
                 ArticleRecord.Read read = (ArticleRecord.Read) record;
-                if (read.article().text().isBlank()) {
-                    counts.reject(read.location(), "empty text");
-                    continue;
-                }
                 chunk.add(read.article());
                 locations.add(read.location());
                 if (chunk.size() == CHUNK) {

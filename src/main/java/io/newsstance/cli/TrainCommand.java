@@ -1,6 +1,8 @@
 package io.newsstance.cli;
 
 import io.newsstance.BadInputException;
+import io.newsstance.actors.ActorDictionary;
+import io.newsstance.data.ActorSwap;
 import io.newsstance.data.DevCarve;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
@@ -101,6 +103,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = TrainingSettings.DEFAULT.seed();
 
+    @Option(names = "--swap-augment", paramLabel = "P", defaultValue = "0",
+            description = "With probability P, replace a training pair's target mention by an alias of the same "
+                    + "kind of another actor (name for name, demonym for demonym, capital for capital, leader for "
+                    + "leader), label kept, other targets moved; seeded by --seed (default: ${DEFAULT-VALUE}).")
+    double swapAugment;
+
     @Option(names = "--patience", paramLabel = "N",
             description = "Stop after N epochs without a better dev macro-F1 (default: ${DEFAULT-VALUE}).")
     int patience = TrainingSettings.DEFAULT.patience();
@@ -182,6 +190,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (train.isEmpty()) {
             throw new BadInputException("no training examples in " + data);
         }
+        if (swapAugment < 0 || swapAugment > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--swap-augment must be in [0, 1]");
+        }
+        if (swapAugment > 0) {
+            List<StanceExample> augmented = new ActorSwap(ActorDictionary.loadDefault()).augment(train, swapAugment, seed);
+            long changed = augmented.stream().filter(e -> e.id().endsWith("~swap")).count();
+            log.printf("swap augmentation: %d of %d training pairs have a swapped target (p = %s)%n", changed,
+                    train.size(), swapAugment);
+            train = new ArrayList<>(augmented);
+        }
         StanceTrainer.Data trainingData = new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
@@ -194,6 +212,9 @@ public final class TrainCommand implements Callable<Integer> {
             for (Path f : test) {
                 List<StanceExample> examples = reader.readAll(List.of(f));
                 model.card().metrics().put("test:" + f, trainer.evaluate(model, examples).toJson());
+            }
+            if (swapAugment > 0) {
+                model.card().notes().put("swap_augment", swapAugment);
             }
             if (cardNotes != null) {
                 try {

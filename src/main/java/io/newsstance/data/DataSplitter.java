@@ -46,12 +46,12 @@ public final class DataSplitter {
             }
             (devLines.contains(jsonl + ":" + (i + 1)) ? dev : train).add(lines[i]);
         }
-        write(trainOut, train);
-        write(devOut, dev);
+        writeLines(trainOut, train);
+        writeLines(devOut, dev);
         return new Counts(train.size(), dev.size());
     }
 
-    private static void write(Path file, List<String> lines) {
+    static void writeLines(Path file, List<String> lines) {
         AtomicFile.write(file, out -> {
             for (String line : lines) {
                 out.write((line + "\n").getBytes(StandardCharsets.UTF_8));

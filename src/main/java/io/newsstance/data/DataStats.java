@@ -2,6 +2,8 @@ package io.newsstance.data;
 
 import io.newsstance.Polarity;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,51 @@ public record DataStats(int pairs, int sentences, Map<String, Integer> byStance,
         return out;
     }
 
+    /** The floor of issue "no actor priors": every label holds at least this share of a frequent actor's pairs. */
+    public static final double BALANCE_FLOOR = 0.20;
+
+    /** How many of the most frequent actors the floor applies to. */
+    public static final int BALANCE_TOP = 20;
+
+    /**
+     * One actor's label balance.
+     *
+     * @param actor  actor id
+     * @param total  its pairs
+     * @param shares share of its pairs per label, in label order
+     * @param under  the labels whose share is below the floor (empty when balanced)
+     */
+    public record Balance(String actor, int total, Map<String, Double> shares, List<String> under) {
+        public boolean ok() {
+            return under.isEmpty();
+        }
+    }
+
+    /**
+     * The label balance of the {@code top} most frequent actors (ties by id), each flagged with the labels under
+     * {@code floor}. Why: when one actor is mostly negative in the data, a model learns the name instead of the
+     * sentence (round 1: North Korea 74% negative in the corpus, and "Russia boosts support for North Korea" came
+     * out negative for North Korea).
+     */
+    public List<Balance> balance(int top, double floor) {
+        return actors.entrySet().stream().filter(e -> !e.getKey().equals("?"))
+                .sorted(Comparator.comparing((Map.Entry<String, Map<String, Integer>> e) -> -e.getValue().get("total"))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(top).map(e -> {
+                    int total = e.getValue().get("total");
+                    Map<String, Double> shares = new LinkedHashMap<>();
+                    List<String> under = new ArrayList<>();
+                    for (Polarity p : Polarity.values()) {
+                        double share = (double) e.getValue().get(p.label()) / total;
+                        shares.put(p.label(), round(share));
+                        if (share < floor) {
+                            under.add(p.label());
+                        }
+                    }
+                    return new Balance(e.getKey(), total, shares, List.copyOf(under));
+                }).toList();
+    }
+
     /** The JSON shape of {@code data stats --json}. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -84,6 +131,15 @@ public record DataStats(int pairs, int sentences, Map<String, Integer> byStance,
         m.put("multi_target_sentences", multiTargetSentences);
         m.put("multi_target_share", sentences == 0 ? 0.0 : round((double) multiTargetSentences / sentences));
         m.put("differing_stance_sentences", differingSentences);
+        m.put("balance_floor", BALANCE_FLOOR);
+        m.put("balance", balance(BALANCE_TOP, BALANCE_FLOOR).stream().map(b -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("actor", b.actor());
+            row.put("total", b.total());
+            row.put("shares", b.shares());
+            row.put("under_floor", b.under());
+            return row;
+        }).toList());
         m.put("differing_share_of_multi", multiTargetSentences == 0 ? 0.0
                 : round((double) differingSentences / multiTargetSentences));
         return m;

@@ -184,8 +184,14 @@ public final class TrainingDataReader {
             String sentenceId = node.hasNonNull("primary_gid") ? node.get("primary_gid").asText() : where;
             List<StanceExample> fromLine = new ArrayList<>();
             String problem = null;
+            Optional<Polarity> sentiment = node.hasNonNull("sentiment")
+                    ? Polarity.parse(node.get("sentiment").asText()) : Optional.empty();
+            if (node.hasNonNull("sentiment") && sentiment.isEmpty()) {
+                problem = where + ": sentiment '" + node.get("sentiment").asText()
+                        + "' is not negative, neutral or positive";
+            }
             int t = 0;
-            for (JsonNode target : targets) {
+            for (JsonNode target : problem == null ? targets : Json.MAPPER.createArrayNode()) {
                 t++;
                 JsonNode from = target.get("from");
                 JsonNode to = target.get("to");
@@ -218,8 +224,11 @@ public final class TrainingDataReader {
                 }
                 String id = target.hasNonNull("Input.gid") ? sentenceId + "#" + target.get("Input.gid").asText()
                         : sentenceId + "#" + t;
-                fromLine.add(new StanceExample(id, sentenceId, sentence, new Span(s, e), Optional.empty(), "",
-                        label.get(), Optional.empty(), "", where));
+                // realnews adds an actor id per target and the sentence's sentiment; NewsMTSC has neither.
+                Optional<String> actor = target.hasNonNull("actor") ? Optional.of(target.get("actor").asText())
+                        : Optional.empty();
+                fromLine.add(new StanceExample(id, sentenceId, sentence, new Span(s, e), actor, "",
+                        label.get(), sentiment, "", where));
             }
             if (problem != null) {
                 problems.add(problem);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -42,7 +43,7 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
      * longer record is rejected rather than scored for minutes: it is usually a whole feed or a dump in one
      * record. A .txt file over three bytes per allowed character is rejected without being read.
      */
-    public static final int MAX_ARTICLE_CHARS = 1_000_000;
+    public static final int MAX_ARTICLE_CHARS = ArticleTextRule.MAX_ARTICLE_CHARS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArticleRecord next;
@@ -120,8 +121,7 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
 
 
     static String tooLong(long chars, String unit) {
-        return String.format(Locale.ROOT, "too long: %,d %s; an article may have at most %,d characters (split it "
-                + "into articles)", chars, unit, MAX_ARTICLE_CHARS);
+        return ArticleTextRule.tooLong(chars, unit);
     }
 
     /** Title = first non-empty line; id = the file name. */
@@ -129,11 +129,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
         if (content.indexOf('\0') >= 0) {
             return new ArticleRecord.Rejected(location, "NUL byte: this is not a text file");
         }
-        if (content.isBlank()) {
-            return new ArticleRecord.Rejected(location, "empty article: no text");
-        }
-        if (content.length() > MAX_ARTICLE_CHARS) {
-            return new ArticleRecord.Rejected(location, tooLong(content.length(), "characters"));
+        Optional<String> problem = ArticleTextRule.problem(content);
+        if (problem.isPresent()) {
+            return new ArticleRecord.Rejected(location, problem.get());
         }
         String title = content.strip().lines().findFirst().orElse("").strip();
         return new ArticleRecord.Read(new Article(id, title, content, "", "", ""), location);
@@ -265,11 +263,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
             if (!problems.isEmpty()) {
                 return new ArticleRecord.Rejected(where, String.join("; ", problems));
             }
-            if (text.indexOf('\0') >= 0) {
-                return new ArticleRecord.Rejected(where, "field \"text\" contains a NUL character");
-            }
-            if (text.length() > MAX_ARTICLE_CHARS) {
-                return new ArticleRecord.Rejected(where, "field \"text\" is " + tooLong(text.length(), "characters"));
+            Optional<String> problem = ArticleTextRule.problem(text);
+            if (problem.isPresent()) {
+                return new ArticleRecord.Rejected(where, problem.get());
             }
             return new ArticleRecord.Read(new Article(id.isEmpty() ? where : id, title, text, date, source, url), where);
         }
@@ -351,14 +347,9 @@ public abstract class ArticleReader implements Iterator<ArticleRecord>, Closeabl
                 return new ArticleRecord.Rejected(where, "has " + record.size() + " fields, the header has " + columns.size());
             }
             String text = get(record, "text");
-            if (text.isBlank()) {
-                return new ArticleRecord.Rejected(where, "empty \"text\"");
-            }
-            if (text.indexOf('\0') >= 0) {
-                return new ArticleRecord.Rejected(where, "\"text\" contains a NUL character");
-            }
-            if (text.length() > MAX_ARTICLE_CHARS) {
-                return new ArticleRecord.Rejected(where, "\"text\" is " + tooLong(text.length(), "characters"));
+            Optional<String> problem = ArticleTextRule.problem(text);
+            if (problem.isPresent()) {
+                return new ArticleRecord.Rejected(where, problem.get());
             }
             String id = get(record, "id");
             return new ArticleRecord.Read(new Article(id.isBlank() ? where : id, get(record, "title"), text,

@@ -138,10 +138,14 @@ public final class StanceTrainer {
 
     /** Evaluates {@code model} on gold examples, using their target spans as given. */
     public Evaluation evaluate(StanceModel model, List<StanceExample> examples) {
-        List<Prediction> predictions = model.predictFeatures(
-                cache.targetFeatures(model.featurizer(), targets(examples)));
-        return new Evaluator().evaluate(labels(examples), predictions.stream().map(Prediction::label).toList(),
+        return new Evaluator().evaluate(labels(examples), predict(model, examples),
                 examples.stream().map(StanceExample::actor).toList());
+    }
+
+    /** The model's label for each example, using the target spans as given. */
+    public List<Polarity> predict(StanceModel model, List<StanceExample> examples) {
+        return model.predictFeatures(cache.targetFeatures(model.featurizer(), targets(examples))).stream()
+                .map(Prediction::label).toList();
     }
 
     /** Examples per stance label, in label order: for model cards. */

@@ -467,6 +467,51 @@ class SparkScoringJobTest {
                 SparkScoringJobTest.model.toString()).exit());
     }
 
+    @Test
+    void sparkRejectsTheRecordsScoreRejectsForTheSameReasons(@TempDir Path dir) throws Exception {
+        // One article's text rule (ArticleTextRule) for both: the Spark job once had its own copy without the
+        // 1,000,000-character limit and scored articles the CLI rejects.
+        List<String> lines = List.of(
+                "{\"id\": \"ok\", \"text\": \"Moscow thanked Pyongyang for its support, KCNA said.\"}",
+                "{\"id\": \"blank\", \"text\": \"  \\n \"}",
+                "{\"id\": \"nul\", \"text\": \"Seoul\\u0000 said no.\"}",
+                "{\"id\": \"long\", \"text\": \"" + "Kyiv said so. ".repeat(71_429) + "\"}",
+                "{\"id\": \"number\", \"text\": 7}",
+                "{\"id\": \"missing\", \"title\": \"No text\"}",
+                "{\"id\": \"broken\", \"text\": \"Moscow said it would",
+                "[\"not\", \"an\", \"object\"]",
+                "{\"id\": \"ok2\", \"text\": \"Beijing and Washington agreed to keep talking.\"}");
+        Path file = dir.resolve("bad.jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        Path rejectsFile = dir.resolve("rejects.jsonl");
+        io.newsstance.robustness.Cli.Result cli = io.newsstance.robustness.Cli.run("score", "--model",
+                model.toString(), "--format", "jsonl", "--rejects", rejectsFile.toString(), "--out",
+                dir.resolve("scored.jsonl").toString(), file.toString());
+        assertEquals(1, cli.exit(), cli.stderr());
+        Map<Integer, String> byCli = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(rejectsFile, StandardCharsets.UTF_8)) {
+            JsonNode r = Json.MAPPER.readTree(line);
+            String location = r.get("location").asText();
+            byCli.put(Integer.parseInt(location.substring(location.lastIndexOf(':') + 1)), r.get("reason").asText());
+        }
+
+        Path out = dir.resolve("out");
+        SparkScoringJob.Options options = new SparkScoringJob.Options(file.toString(), out.toString());
+        options.model = model.toString();
+        SparkScoringJob.Result result = SparkScoringJob.run(spark, options);
+        Map<Integer, String> bySpark = new java.util.TreeMap<>();
+        for (Row r : spark.read().parquet(out.resolve("rejects").toString()).collectAsList()) {
+            String location = r.getAs("location");
+            bySpark.put(Integer.parseInt(location.substring(location.lastIndexOf(':') + 1)), r.getAs("reason"));
+        }
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), List.copyOf(byCli.keySet()), "the CLI rejects lines 2-8");
+        assertEquals(byCli, bySpark, "the same rejects with the same reasons");
+        assertTrue(byCli.get(4).startsWith("text is too long: 1,000,006 characters"), byCli.get(4));
+        assertEquals(cli.counts()[1], result.scored());
+        assertEquals(9, result.read());
+    }
+
     record Exec(int exit, String out, String err) {
     }
 

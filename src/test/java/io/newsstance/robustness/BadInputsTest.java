@@ -105,7 +105,7 @@ class BadInputsTest {
         expected.put("nul.txt", "NUL byte");
         expected.put("binary.txt", "NUL byte");
         expected.put("binary.jsonl:1", "invalid UTF-8");
-        expected.put("empty.txt", "empty article");
+        expected.put("empty.txt", "empty text");
         expected.put("empty.jsonl", "empty input");
         expected.put("empty.csv", "empty input");
         expected.put("huge.txt", "too long: 10,485,");

@@ -67,7 +67,7 @@ class ArticleInputsTest {
         List<ArticleRecord> r = readAll(List.of(f.toString()), "", ArticleFormat.TXT);
         assertEquals("Beijing said, firmly, no.", assertInstanceOf(ArticleRecord.Read.class, r.get(0)).article().text());
         assertEquals(new ArticleRecord.Rejected(f + ":3", "has 2 fields, the header has 3"), r.get(1));
-        assertEquals(new ArticleRecord.Rejected(f + ":4", "empty \"text\""), r.get(2));
+        assertEquals(new ArticleRecord.Rejected(f + ":4", "empty text"), r.get(2));
         ArticleRecord.Rejected last = assertInstanceOf(ArticleRecord.Rejected.class, r.get(3));
         assertTrue(last.reason().contains("never closed"), last.reason());
         assertEquals(4, r.size());
