@@ -6,9 +6,6 @@ import io.newsstance.actors.Alias;
 import io.newsstance.actors.AliasKind;
 import io.newsstance.text.Span;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,9 +43,17 @@ public final class ActorSwap {
                     + "|WHO|IAEA|ICC|AU|G7|IDF|KCNA)$");
 
     private final ActorDictionary dictionary;
+    /** Actors in id order (a seeded choice must not depend on the dictionary's iteration order). */
+    private final List<Actor> actors;
+    /** Each actor's aliases, looked up once: a swap looks at every actor for every pair. */
+    private final Map<String, List<Alias>> aliases = new java.util.HashMap<>();
 
     public ActorSwap(ActorDictionary dictionary) {
         this.dictionary = dictionary;
+        this.actors = dictionary.actors().stream().sorted(Comparator.comparing(Actor::id)).toList();
+        for (Actor a : actors) {
+            aliases.put(a.id(), List.copyOf(dictionary.aliasesOf(a.id())));
+        }
     }
 
     /**
@@ -123,12 +128,12 @@ public final class ActorSwap {
         boolean plural = kind.get() == AliasKind.DEMONYM && mention.endsWith("s");
         String lowerSentence = sentence.toLowerCase(Locale.ROOT);
         List<Alias> candidates = new ArrayList<>();
-        for (Actor other : dictionary.actors().stream().sorted(Comparator.comparing(Actor::id)).toList()) {
+        for (Actor other : actors) {
             if (other.id().equals(actor.get().id()) || involved.contains(other.id())
                     || !other.kind().equals(actor.get().kind()) || namedIn(lowerSentence, other)) {
                 continue;
             }
-            for (Alias alias : dictionary.aliasesOf(other.id())) {
+            for (Alias alias : aliases.get(other.id())) {
                 String text = alias.text();
                 // Historical names ("Serbia and Montenegro") only for people, whose aliases all carry years.
                 boolean current = alias.years().isBlank() || kind.get().isPerson();
@@ -183,12 +188,12 @@ public final class ActorSwap {
             return labelled;
         }
         String mention = pair.mention();
-        return pair.actor().stream().flatMap(a -> dictionary.aliasesOf(a).stream())
+        return pair.actor().stream().flatMap(a -> aliases.getOrDefault(a, List.of()).stream())
                 .filter(a -> a.text().equalsIgnoreCase(mention)).map(Alias::kind).findFirst();
     }
 
     private boolean namedIn(String lowerSentence, Actor actor) {
-        for (Alias alias : dictionary.aliasesOf(actor.id())) {
+        for (Alias alias : aliases.get(actor.id())) {
             String a = alias.text().toLowerCase(Locale.ROOT);
             int at = lowerSentence.indexOf(a);
             if (a.length() >= 3 && at >= 0) {
@@ -215,19 +220,8 @@ public final class ActorSwap {
         return bySentence;
     }
 
+    /** The first 64 bits of the seeded hash the dev carve uses: a per-sentence seed independent of input order. */
     private static long seedFor(long seed, String key) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 8; i++) {
-                s = (s << 8) | (d[i] & 0xff);
-            }
-            return s;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseUnsignedLong(DevCarve.hash(seed, key).substring(0, 16), 16);
     }
 }

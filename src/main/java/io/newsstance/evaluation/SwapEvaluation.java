@@ -63,7 +63,7 @@ public record SwapEvaluation(Evaluation asWritten, Evaluation swappable, Evaluat
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("swapped_pairs", swapped.n());
         m.put("unswappable_pairs", unswappable);
-        m.put("consistency", Double.isNaN(consistency) ? null : Math.round(consistency * 10000) / 10000.0);
+        m.put("consistency", Double.isNaN(consistency) ? null : Evaluation.round(consistency));
         m.put("as_written_on_swappable", swappable.toJson());
         m.put("swapped", swapped.toJson());
         return m;
