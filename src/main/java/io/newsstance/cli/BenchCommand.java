@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--warmup must be >= 0, --iterations and --threads >= 1, --train-examples >= 0");
         }
-        int n = threads != null ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int n = threads != null ? threads : StanceClassifier.defaultThreads();
         Bench.Options options = new Bench.Options(warmup, iterations, n, articles, trainData, trainExamples,
                 cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache));
         PrintStream progress = System.err;

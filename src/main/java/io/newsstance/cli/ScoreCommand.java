@@ -94,7 +94,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         ArticleFormat stdin = stdinFormat.format();
         ActorDictionary dictionary = actorOptions.dictionary();
-        int n = threads != null ? Math.max(1, threads) : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int n = threads != null ? Math.max(1, threads) : StanceClassifier.defaultThreads();
         Counts counts = new Counts();
         try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(dictionary, n)
                 : StanceClassifier.load(model, dictionary, n)) {

@@ -177,7 +177,11 @@ public final class StanceClassifier implements AutoCloseable {
         }
     }
 
-    private static int defaultThreads() {
+    /**
+     * The one default of scoring threads (the classifier's pool, {@code score}, {@code bench}): the cores, at most
+     * four, because beyond four the ONNX session's own threads contend with the pool's.
+     */
+    public static int defaultThreads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
