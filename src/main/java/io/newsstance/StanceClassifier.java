@@ -1,19 +1,24 @@
-package io.newsstance.scoring;
+package io.newsstance;
 
-import io.newsstance.BadInputException;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.actors.Mention;
 import io.newsstance.actors.MentionFinder;
-import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleOutcome;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.MentionResult;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.SentenceResult;
+import io.newsstance.api.Span;
+import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.model.ModelFile;
-import io.newsstance.model.Prediction;
 import io.newsstance.model.StanceModel;
 import io.newsstance.model.Target;
-import io.newsstance.text.Article;
+import io.newsstance.scoring.ActorAggregator;
+import io.newsstance.scoring.TextPipeline;
 import io.newsstance.text.Sentence;
 import io.newsstance.text.SentenceSplitter;
-import io.newsstance.text.Span;
-import io.newsstance.text.TextPipeline;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -81,6 +86,7 @@ public final class StanceClassifier implements AutoCloseable {
         return loadDefault(ActorDictionary.loadDefault(), defaultThreads());
     }
 
+    /** The shipped default model with {@code dictionary} and {@code threads} scoring threads. */
     public static StanceClassifier loadDefault(ActorDictionary dictionary, int threads) {
         String property = System.getProperty("newsstance.model");
         if (property != null && !property.isBlank()) {
@@ -108,10 +114,12 @@ public final class StanceClassifier implements AutoCloseable {
                 + "models/default.zip; pass a model file with --model");
     }
 
+    /** A model file ({@code train}'s output) with the built-in actor dictionary and the default thread count. */
     public static StanceClassifier load(Path modelFile) {
         return load(modelFile, ActorDictionary.loadDefault(), defaultThreads());
     }
 
+    /** A model file with {@code dictionary} and {@code threads} scoring threads. */
     public static StanceClassifier load(Path modelFile, ActorDictionary dictionary, int threads) {
         MiniLmEncoder encoder = MiniLmEncoder.load();
         try {
@@ -261,10 +269,39 @@ public final class StanceClassifier implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Scores many articles as {@link #scoreAll} does, but an article that cannot be scored fails alone: its outcome
+     * carries the reason and every other article is scored. This is the one place for "one bad article must not
+     * sink the batch"; {@code score} and the Spark job both call it. An interrupt still stops the whole batch.
+     */
+    public List<ArticleOutcome> scoreEach(List<Article> articles) {
+        try {
+            return scoreAll(articles).stream().map(ArticleOutcome::scored).toList();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            List<ArticleOutcome> out = new ArrayList<>(articles.size());
+            for (Article article : articles) {
+                try {
+                    out.add(ArticleOutcome.scored(score(article)));
+                } catch (RuntimeException one) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw one;
+                    }
+                    out.add(ArticleOutcome.failed(article, String.valueOf(one.getMessage())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The actor dictionary mentions are found with. */
     public ActorDictionary dictionary() {
         return pipeline.mentionFinder().dictionary();
     }
 
+    /** The loaded stance model (its card, settings and encoder), for inspection. */
     public StanceModel model() {
         return model;
     }

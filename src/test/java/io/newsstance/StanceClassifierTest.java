@@ -1,8 +1,13 @@
-package io.newsstance.scoring;
+package io.newsstance;
 
-import io.newsstance.Polarity;
-import io.newsstance.model.Prediction;
-import io.newsstance.text.Article;
+import io.newsstance.StanceClassifier;
+import io.newsstance.api.ActorSummary;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.MentionResult;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.SentenceResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.newsstance.actors;
 
+import io.newsstance.api.AliasKind;
+
 /**
  * A surface form that refers to an actor.
  *

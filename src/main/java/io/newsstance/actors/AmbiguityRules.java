@@ -1,6 +1,6 @@
 package io.newsstance.actors;
 
-import io.newsstance.text.Span;
+import io.newsstance.api.Span;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.newsstance.actors;
 
-import io.newsstance.text.Span;
+import io.newsstance.api.AliasKind;
+import io.newsstance.api.Span;
 
 /**
  * An actor mentioned in a text.

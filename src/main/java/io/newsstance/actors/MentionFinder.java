@@ -1,7 +1,8 @@
 package io.newsstance.actors;
 
+import io.newsstance.api.AliasKind;
+import io.newsstance.api.Span;
 import io.newsstance.text.Sentence;
-import io.newsstance.text.Span;
 
 import java.util.ArrayList;
 import java.util.HashMap;

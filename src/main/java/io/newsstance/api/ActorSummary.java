@@ -1,4 +1,4 @@
-package io.newsstance.scoring;
+package io.newsstance.api;
 
 /**
  * How one article (or a whole corpus) portrays one actor.

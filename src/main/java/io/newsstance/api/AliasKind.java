@@ -1,4 +1,4 @@
-package io.newsstance.actors;
+package io.newsstance.api;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,10 +21,12 @@ public enum AliasKind {
     /** Foreign, defence or other minister: "Sergei Lavrov". */
     MINISTER;
 
+    /** The name used in the actor CSV and in output rows ({@code alias_kind}). */
     public String csvName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The kind named {@code s} (its CSV name, any case), or empty for an unknown name. */
     public static Optional<AliasKind> parse(String s) {
         return Arrays.stream(values()).filter(k -> k.csvName().equals(s.strip().toLowerCase(Locale.ROOT))).findFirst();
     }

@@ -1,4 +1,4 @@
-package io.newsstance.text;
+package io.newsstance.api;
 
 import java.util.Objects;
 
@@ -24,6 +24,7 @@ public record Article(String id, String title, String text, String date, String 
         url = url == null ? "" : url;
     }
 
+    /** An article with only an id and its text (no title, date, source or URL). */
     public static Article of(String id, String text) {
         return new Article(id, "", text, "", "", "");
     }

@@ -1,7 +1,7 @@
-package io.newsstance.scoring;
+package io.newsstance.api;
 
-import io.newsstance.model.Prediction;
-import io.newsstance.text.Article;
+import io.newsstance.api.Article;
+import io.newsstance.api.Prediction;
 
 import java.util.List;
 import java.util.Optional;

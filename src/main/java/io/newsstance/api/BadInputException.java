@@ -1,4 +1,4 @@
-package io.newsstance;
+package io.newsstance.api;
 
 import java.util.List;
 
@@ -10,15 +10,18 @@ public class BadInputException extends RuntimeException {
 
     private final List<String> problems;
 
+    /** One problem, naming the file, line or record and what is wrong with it. */
     public BadInputException(String problem) {
         this(List.of(problem));
     }
 
+    /** Several problems, each naming the file, line or record and what is wrong with it. */
     public BadInputException(List<String> problems) {
         super(String.join(System.lineSeparator(), problems));
         this.problems = List.copyOf(problems);
     }
 
+    /** One problem, with the exception that revealed it. */
     public BadInputException(String problem, Throwable cause) {
         super(problem, cause);
         this.problems = List.of(problem);

@@ -1,8 +1,7 @@
-package io.newsstance.scoring;
+package io.newsstance.api;
 
-import io.newsstance.actors.AliasKind;
-import io.newsstance.model.Prediction;
-import io.newsstance.text.Span;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.Span;
 
 /**
  * One actor mention with the stance of its sentence toward that actor.

@@ -1,4 +1,4 @@
-package io.newsstance;
+package io.newsstance.api;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -10,10 +10,12 @@ import java.util.Optional;
 public enum Polarity {
     NEGATIVE, NEUTRAL, POSITIVE;
 
+    /** The label as written in files and output: {@code negative}, {@code neutral} or {@code positive}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The polarity named {@code s} (the label or its three-letter short form, any case, trimmed), or empty. */
     public static Optional<Polarity> parse(String s) {
         return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "negative", "neg" -> Optional.of(NEGATIVE);

@@ -1,6 +1,6 @@
-package io.newsstance.model;
+package io.newsstance.api;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 
 /**
  * A three-class prediction: the label with the highest probability, and the probabilities in {@link Polarity}
@@ -8,6 +8,7 @@ import io.newsstance.Polarity;
  */
 public record Prediction(Polarity label, double pNegative, double pNeutral, double pPositive) {
 
+    /** The prediction of three probabilities in {@link Polarity} order; the label is the most probable class. */
     public static Prediction of(float[] probabilities) {
         int best = 0;
         for (int i = 1; i < 3; i++) {
@@ -23,6 +24,7 @@ public record Prediction(Polarity label, double pNegative, double pNeutral, doub
         return pPositive - pNegative;
     }
 
+    /** The probability of {@code p}. */
     public double probability(Polarity p) {
         return switch (p) {
             case NEGATIVE -> pNegative;

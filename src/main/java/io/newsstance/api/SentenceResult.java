@@ -1,7 +1,7 @@
-package io.newsstance.scoring;
+package io.newsstance.api;
 
-import io.newsstance.model.Prediction;
-import io.newsstance.text.Span;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.Span;
 
 import java.util.List;
 import java.util.Optional;

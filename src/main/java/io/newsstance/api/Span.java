@@ -1,4 +1,4 @@
-package io.newsstance.text;
+package io.newsstance.api;
 
 /**
  * A half-open character range {@code [start, end)} into some original text. Every offset newsstance reports
@@ -12,14 +12,17 @@ public record Span(int start, int end) implements Comparable<Span> {
         }
     }
 
+    /** The number of characters covered. */
     public int length() {
         return end - start;
     }
 
+    /** Whether {@code other} lies wholly inside this span. */
     public boolean contains(Span other) {
         return start <= other.start && other.end <= end;
     }
 
+    /** Whether the two spans share at least one character. */
     public boolean overlaps(Span other) {
         return start < other.end && other.start < end;
     }
@@ -29,6 +32,7 @@ public record Span(int start, int end) implements Comparable<Span> {
         return text.subSequence(start, end).toString();
     }
 
+    /** This span moved by {@code offset} characters (e.g. from sentence to article offsets). */
     public Span shift(int offset) {
         return new Span(start + offset, end + offset);
     }

@@ -1,4 +1,4 @@
-package io.newsstance;
+package io.newsstance.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ public final class Version {
     private Version() {
     }
 
+    /** The version of this build, as in the jar's manifest and {@code --version}. */
     public static String get() {
         try (InputStream in = Version.class.getResourceAsStream("/newsstance/version.properties")) {
             Properties p = new Properties();

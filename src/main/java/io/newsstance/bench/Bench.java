@@ -1,21 +1,26 @@
 package io.newsstance.bench;
 
-import io.newsstance.BadInputException;
+import io.newsstance.StanceClassifier;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.SentenceResult;
+import io.newsstance.bench.BenchReport.Latency;
+import io.newsstance.bench.BenchReport.Throughput;
+import io.newsstance.bench.BenchReport.Training;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.evaluation.VaderBaseline;
+import io.newsstance.input.ArticleFormat;
+import io.newsstance.input.ArticleInputs;
+import io.newsstance.input.ArticleRecord;
+import io.newsstance.io.Decimals;
+import io.newsstance.model.FeatureCache;
 import io.newsstance.model.FeatureSettings;
 import io.newsstance.model.StanceFeaturizer;
 import io.newsstance.model.Target;
-import io.newsstance.scoring.ArticleResult;
-import io.newsstance.scoring.SentenceResult;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.text.Article;
-import io.newsstance.text.ArticleFormat;
-import io.newsstance.text.ArticleInputs;
-import io.newsstance.text.ArticleRecord;
-import io.newsstance.training.FeatureCache;
-import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.FrozenEncoderTrainer;
+import io.newsstance.training.TrainingData;
 import io.newsstance.training.TrainingSettings;
 
 import java.io.InputStream;
@@ -68,142 +73,6 @@ public final class Bench {
         }
     }
 
-    /** Scoring throughput over the sample articles: one pass = every article once. */
-    public record Throughput(int articles, int sentences, int mentions, double medianPassSeconds,
-                             double medianPassCpuSeconds) {
-        public double sentencesPerSecond() {
-            return sentences / medianPassSeconds;
-        }
-
-        public double mentionsPerSecond() {
-            return mentions / medianPassSeconds;
-        }
-
-        public double articlesPerSecond() {
-            return articles / medianPassSeconds;
-        }
-
-        /** Process CPU time per sentence: steadier than wall time on a shared machine. */
-        public double cpuMillisPerSentence() {
-            return medianPassCpuSeconds * 1000 / sentences;
-        }
-    }
-
-    /**
-     * Latency of {@code score(article)} for articles of about {@code sentences} sentences, one caller; with the
-     * process CPU time per article (a mean: the JVM counts CPU time in 10 ms steps).
-     */
-    public record Latency(double sentences, int samples, double p50Seconds, double p95Seconds,
-                          double meanCpuSeconds) {
-    }
-
-    /** Time per epoch of the stance head on cached features. */
-    public record Training(int examples, int featureDimension, String features, int epochsTimed,
-                           double medianEpochSeconds, double featureSeconds) {
-    }
-
-    /** Everything one run measured. */
-    public record Report(Machine machine, Options options, String model, Throughput scoring,
-                         double vaderMedianPassSeconds, Latency shortArticle, Latency longArticle,
-                         Optional<Training> training, Map<String, HeapMeter.Usage> heap, double totalSeconds) {
-
-        public double vaderSentencesPerSecond() {
-            return scoring.sentences() / vaderMedianPassSeconds;
-        }
-
-        /** How many times faster VADER scores the same sentences than newsstance. */
-        public double vaderSpeedup() {
-            return scoring.medianPassSeconds() / vaderMedianPassSeconds;
-        }
-
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("machine", machine.toJson());
-            m.put("model", model);
-            m.put("warmup", options.warmup());
-            m.put("iterations", options.iterations());
-            m.put("threads", options.threads());
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("articles", scoring.articles());
-            s.put("sentences", scoring.sentences());
-            s.put("mentions", scoring.mentions());
-            s.put("median_pass_s", round(scoring.medianPassSeconds(), 4));
-            s.put("sentences_per_s", round(scoring.sentencesPerSecond(), 2));
-            s.put("mentions_per_s", round(scoring.mentionsPerSecond(), 2));
-            s.put("articles_per_s", round(scoring.articlesPerSecond(), 3));
-            s.put("median_pass_cpu_s", round(scoring.medianPassCpuSeconds(), 3));
-            s.put("cpu_ms_per_sentence", round(scoring.cpuMillisPerSentence(), 2));
-            m.put("scoring", s);
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("median_pass_s", round(vaderMedianPassSeconds, 4));
-            v.put("sentences_per_s", round(vaderSentencesPerSecond(), 1));
-            v.put("speedup_over_newsstance", round(vaderSpeedup(), 1));
-            m.put("vader", v);
-            Map<String, Object> latency = new LinkedHashMap<>();
-            latency.put("short", latencyJson(shortArticle));
-            latency.put("long", latencyJson(longArticle));
-            m.put("latency", latency);
-            training.ifPresent(t -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("examples", t.examples());
-                x.put("features", t.features());
-                x.put("feature_dimension", t.featureDimension());
-                x.put("epochs_timed", t.epochsTimed());
-                x.put("median_epoch_s", round(t.medianEpochSeconds(), 4));
-                x.put("feature_s", round(t.featureSeconds(), 2));
-                m.put("training", x);
-            });
-            Map<String, Object> h = new LinkedHashMap<>();
-            heap.forEach((phase, u) -> h.put(phase, u.toJson()));
-            m.put("heap", h);
-            m.put("total_s", round(totalSeconds, 1));
-            return m;
-        }
-
-        private static Map<String, Object> latencyJson(Latency l) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("sentences", round(l.sentences(), 1));
-            x.put("samples", l.samples());
-            x.put("p50_ms", round(l.p50Seconds() * 1000, 1));
-            x.put("p95_ms", round(l.p95Seconds() * 1000, 1));
-            x.put("cpu_ms", round(l.meanCpuSeconds() * 1000, 1));
-            return x;
-        }
-
-        /** The figures as a short human-readable report. */
-        public String toText() {
-            StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "newsstance bench: %s, %d scoring threads, %d warm-up + %d measured "
-                    + "runs (medians)%n", model, options.threads(), options.warmup(), options.iterations()));
-            b.append("machine: ").append(machine).append(System.lineSeparator()).append(System.lineSeparator());
-            b.append(String.format(Locale.ROOT, "scoring %d sample articles (%d sentences, %d mentions)%n",
-                    scoring.articles(), scoring.sentences(), scoring.mentions()));
-            b.append(String.format(Locale.ROOT, "  newsstance  %9.1f sentences/s  %9.1f mentions/s  %7.2f articles/s"
-                            + "  (%.2f s per pass, %.1f ms CPU per sentence)%n", scoring.sentencesPerSecond(),
-                    scoring.mentionsPerSecond(), scoring.articlesPerSecond(), scoring.medianPassSeconds(),
-                    scoring.cpuMillisPerSentence()));
-            b.append(String.format(Locale.ROOT, "  VADER       %9.1f sentences/s  (same sentences and threads: %.0fx "
-                    + "faster than newsstance)%n", vaderSentencesPerSecond(), vaderSpeedup()));
-            b.append(String.format(Locale.ROOT, "%narticle latency (one caller)%n"));
-            b.append(latencyLine("short", shortArticle));
-            b.append(latencyLine("long", longArticle));
-            training.ifPresent(t -> b.append(String.format(Locale.ROOT, "%ntraining the stance head: %.3f s per epoch "
-                            + "(median of %d; %d examples, %s, %d dims; features %.1f s)%n", t.medianEpochSeconds(),
-                    t.epochsTimed(), t.examples(), t.features(), t.featureDimension(), t.featureSeconds())));
-            b.append(String.format(Locale.ROOT, "%nheap%n"));
-            heap.forEach((phase, u) -> b.append(String.format(Locale.ROOT,
-                    "  %-9s peak %5d MB  %4d GCs  %6d ms in GC%n", phase, u.peakHeapMb(), u.gcCount(), u.gcMillis())));
-            b.append(String.format(Locale.ROOT, "%ntotal %.1f s%n", totalSeconds));
-            return b.toString();
-        }
-
-        private static String latencyLine(String name, Latency l) {
-            return String.format(Locale.ROOT, "  %-5s (%4.1f sentences)  p50 %8.1f ms  p95 %8.1f ms  CPU %7.1f ms  "
-                            + "(%d samples)%n", name, l.sentences(), l.p50Seconds() * 1000, l.p95Seconds() * 1000,
-                    l.meanCpuSeconds() * 1000, l.samples());
-        }
-    }
-
     private final Options options;
     private final PrintStream progress;
 
@@ -213,7 +82,7 @@ public final class Bench {
         this.progress = progress;
     }
 
-    public Report run(StanceClassifier classifier) {
+    public BenchReport run(StanceClassifier classifier) {
         long started = System.nanoTime();
         List<Article> articles = sampleArticles(options.articles());
         Map<String, HeapMeter.Usage> heap = new LinkedHashMap<>();
@@ -277,7 +146,7 @@ public final class Bench {
             }
             String model = "model " + classifier.model().featurizer().settings().key() + " ("
                     + classifier.model().featurizer().dimension() + " dims)";
-            return new Report(Machine.current(), options, model, throughput, vader.median(), shortLatency,
+            return new BenchReport(Machine.current(), options, model, throughput, vader.median(), shortLatency,
                     longLatency, training, heap, (System.nanoTime() - started) / 1e9);
         } finally {
             pool.shutdownNow();
@@ -390,8 +259,8 @@ public final class Bench {
         TrainingSettings settings = new TrainingSettings(epochs, d.batchSize(), d.seed(), epochs, d.learningRate(),
                 d.hidden(), d.dropoutKeep(), d.l2(), features);
         EpochClock clock = new EpochClock();
-        new StanceTrainer(settings, featurizer.encoder(), options.cache(), clock.stream())
-                .train(new StanceTrainer.Data(slice, List.of(), List.of(), List.of(), 0));
+        new FrozenEncoderTrainer(settings, featurizer.encoder(), options.cache(), clock.stream())
+                .train(new TrainingData(slice, List.of(), List.of(), List.of(), 0));
         List<Double> epochSeconds = clock.epochSeconds();
         Samples timed = new Samples();
         for (int i = options.warmup(); i < epochSeconds.size(); i++) {
@@ -420,8 +289,4 @@ public final class Bench {
         }
     }
 
-    static double round(double x, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(x * f) / f;
-    }
 }

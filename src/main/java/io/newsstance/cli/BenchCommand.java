@@ -1,14 +1,15 @@
 package io.newsstance.cli;
 
+import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.bench.Bench;
+import io.newsstance.bench.BenchReport;
 import io.newsstance.io.Json;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.training.FeatureCache;
+import io.newsstance.model.FeatureCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -72,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.Options options = new Bench.Options(warmup, iterations, n, articles, trainData, trainExamples,
                 cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache));
         PrintStream progress = System.err;
-        Bench.Report report;
+        BenchReport report;
         try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(ActorDictionary.loadDefault(), n)
                 : StanceClassifier.load(model, ActorDictionary.loadDefault(), n)) {
             report = new Bench(options, progress).run(classifier);

@@ -1,30 +1,29 @@
 package io.newsstance.cli;
 
-import io.newsstance.BadInputException;
-import io.newsstance.Polarity;
+import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.Polarity;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
+import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.evaluation.Baseline;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.evaluation.Evaluator;
 import io.newsstance.evaluation.MajorityBaseline;
+import io.newsstance.evaluation.ModelEvaluator;
 import io.newsstance.evaluation.SwapEvaluation;
 import io.newsstance.evaluation.VaderBaseline;
 import io.newsstance.io.AtomicFile;
 import io.newsstance.io.Json;
-import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.model.FeatureCache;
 import io.newsstance.model.ModelFile;
 import io.newsstance.model.StanceModel;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.training.FeatureCache;
-import io.newsstance.training.StanceTrainer;
-import io.newsstance.training.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -91,14 +90,13 @@ public final class EvalCommand implements Callable<Integer> {
             try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
                 StanceModel m = loadModel(encoder);
                 name = model != null ? model.toString() : "default model";
-                StanceTrainer trainer = new StanceTrainer(TrainingSettings.DEFAULT, encoder, FeatureCache.defaultCache(),
-                        System.err);
+                ModelEvaluator evaluator = new ModelEvaluator(FeatureCache.defaultCache());
                 if (swap) {
                     swapped = SwapEvaluation.of(examples, new ActorSwap(ActorDictionary.loadDefault()), seed,
-                            ex -> trainer.predict(m, ex));
+                            ex -> evaluator.predict(m, ex));
                     evaluation = swapped.asWritten();
                 } else {
-                    evaluation = trainer.evaluate(m, examples);
+                    evaluation = evaluator.evaluate(m, examples);
                 }
             }
         } else {

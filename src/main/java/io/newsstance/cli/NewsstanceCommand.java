@@ -1,8 +1,8 @@
 package io.newsstance.cli;
 
-import io.newsstance.BadInputException;
-import picocli.CommandLine;
+import io.newsstance.api.BadInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
@@ -16,7 +16,10 @@ import java.io.PrintWriter;
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal error."})
 public final class NewsstanceCommand implements Runnable {
 
+    /** Exit codes of every command and of the Spark job: ok, bad input, usage error, internal error. */
+    public static final int EXIT_OK = 0;
     public static final int EXIT_BAD_INPUT = 1;
+    public static final int EXIT_USAGE = 2;
     public static final int EXIT_INTERNAL = 3;
 
     @CommandLine.Spec

@@ -1,26 +1,27 @@
 package io.newsstance.cli;
 
+import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
+import io.newsstance.api.ActorSummary;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleOutcome;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.input.ArticleFormat;
+import io.newsstance.input.ArticleInputs;
+import io.newsstance.input.ArticleRecord;
 import io.newsstance.io.AtomicFile;
 import io.newsstance.io.Json;
+import io.newsstance.output.Level;
+import io.newsstance.output.ResultRows;
 import io.newsstance.scoring.ActorAggregator;
-import io.newsstance.scoring.ActorSummary;
-import io.newsstance.scoring.ArticleResult;
-import io.newsstance.scoring.Level;
-import io.newsstance.scoring.ResultRows;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.text.Article;
-import io.newsstance.text.ArticleFormat;
-import io.newsstance.text.ArticleInputs;
-import io.newsstance.text.ArticleRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -178,25 +179,17 @@ public final class ScoreCommand implements Callable<Integer> {
         if (chunk.isEmpty()) {
             return;
         }
-        List<ArticleResult> results;
-        try {
-            results = classifier.scoreAll(chunk);
-        } catch (RuntimeException e) {
-            // One bad article must not sink its chunk: score one by one and reject only the failures.
-            results = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                try {
-                    results.add(classifier.score(chunk.get(i)));
-                } catch (RuntimeException one) {
-                    counts.reject(locations.get(i), "cannot be scored: " + one.getMessage());
-                    results.add(null);
-                }
+        List<ArticleOutcome> outcomes = classifier.scoreEach(chunk);
+        List<ArticleResult> results = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            ArticleOutcome o = outcomes.get(i);
+            if (o.ok()) {
+                results.add(o.result().get());
+            } else {
+                counts.reject(locations.get(i), o.failure());
             }
         }
         for (ArticleResult r : results) {
-            if (r == null) {
-                continue;
-            }
             counts.scored++;
             corpus.addAll(r);
             if (fmt.equals("table")) {

@@ -1,8 +1,8 @@
 package io.newsstance.cli;
 
-import io.newsstance.text.ArticleFormat;
-import picocli.CommandLine;
+import io.newsstance.input.ArticleFormat;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Shared option: the article format of standard input ("-"), which has no file name to tell it. */
 final class StdinFormatOption {

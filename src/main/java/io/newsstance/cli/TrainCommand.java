@@ -1,26 +1,29 @@
 package io.newsstance.cli;
 
-import io.newsstance.BadInputException;
 import io.newsstance.actors.ActorDictionary;
+import io.newsstance.api.BadInputException;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.DevCarve;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.evaluation.ModelEvaluator;
 import io.newsstance.finetune.FineTuneSettings;
 import io.newsstance.finetune.FineTuneTrainer;
 import io.newsstance.io.Json;
+import io.newsstance.model.FeatureCache;
 import io.newsstance.model.FeatureSettings;
 import io.newsstance.model.ModelCard;
 import io.newsstance.model.ModelFile;
-import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.StanceModel;
-import io.newsstance.training.FeatureCache;
+import io.newsstance.training.FrozenEncoderTrainer;
 import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingData;
 import io.newsstance.training.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -200,32 +203,35 @@ public final class TrainCommand implements Callable<Integer> {
                     train.size(), swapAugment);
             train = new ArrayList<>(augmented);
         }
-        StanceTrainer.Data trainingData = new StanceTrainer.Data(train, devExamples, trainFiles, devFiles, devFraction);
+        TrainingData trainingData = new TrainingData(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
-            StanceTrainer trainer = new StanceTrainer(settings, encoder, featureCache, log);
-            StanceModel model = fineTune
+            StanceTrainer trainer = fineTune
                     ? new FineTuneTrainer(fineTuneSettings, encoder, featureCache, log, checkpoint != null ? checkpoint
-                            : out.resolveSibling(out.getFileName() + ".checkpoint")).train(trainingData)
-                    : trainer.train(trainingData);
+                            : out.resolveSibling(out.getFileName() + ".checkpoint"))
+                    : new FrozenEncoderTrainer(settings, encoder, featureCache, log);
+            StanceModel model = trainer.train(trainingData);
+            ModelEvaluator evaluator = new ModelEvaluator(featureCache);
+            ModelCard card = model.card();
             for (Path f : test) {
                 List<StanceExample> examples = reader.readAll(List.of(f));
-                model.card().metrics().put("test:" + f, trainer.evaluate(model, examples).toJson());
+                card = card.withMetric("test:" + f, evaluator.evaluate(model, examples).toJson());
             }
             if (swapAugment > 0) {
-                model.card().notes().put("swap_augment", swapAugment);
+                card = card.withNote("swap_augment", swapAugment);
             }
             if (cardNotes != null) {
                 try {
                     Map<String, Object> notes = Json.MAPPER.readValue(cardNotes.toFile(),
                             new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
                             });
-                    model.card().notes().putAll(notes);
+                    card = card.withNotes(notes);
                 } catch (IOException e) {
                     throw new BadInputException(cardNotes + ": not a JSON object (" + e.getMessage() + ")");
                 }
             }
+            model = model.withCard(card);
             ModelFile.write(model, out);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("model", out.toString());

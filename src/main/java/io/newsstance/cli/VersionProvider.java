@@ -1,10 +1,10 @@
 package io.newsstance.cli;
 
-import io.newsstance.Version;
+import io.newsstance.api.Version;
 import picocli.CommandLine;
 
 /** {@code --version}: the build's version. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[]{"newsstance " + Version.get()};

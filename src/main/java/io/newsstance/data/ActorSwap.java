@@ -3,8 +3,8 @@ package io.newsstance.data;
 import io.newsstance.actors.Actor;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.actors.Alias;
-import io.newsstance.actors.AliasKind;
-import io.newsstance.text.Span;
+import io.newsstance.api.AliasKind;
+import io.newsstance.api.Span;
 
 import java.util.ArrayList;
 import java.util.Comparator;

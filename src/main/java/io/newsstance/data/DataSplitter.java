@@ -1,6 +1,6 @@
 package io.newsstance.data;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
 import io.newsstance.io.AtomicFile;
 import io.newsstance.io.TextFiles;
 

@@ -1,6 +1,7 @@
 package io.newsstance.data;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
+import io.newsstance.io.Decimals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,7 +110,7 @@ public record DataStats(int pairs, int sentences, Map<String, Integer> byStance,
                     List<String> under = new ArrayList<>();
                     for (Polarity p : Polarity.values()) {
                         double share = (double) e.getValue().get(p.label()) / total;
-                        shares.put(p.label(), round(share));
+                        shares.put(p.label(), Decimals.round(share));
                         if (share < floor) {
                             under.add(p.label());
                         }
@@ -129,7 +130,7 @@ public record DataStats(int pairs, int sentences, Map<String, Integer> byStance,
         m.put("alias_kinds", aliasKinds);
         m.put("by_split", bySplit);
         m.put("multi_target_sentences", multiTargetSentences);
-        m.put("multi_target_share", sentences == 0 ? 0.0 : round((double) multiTargetSentences / sentences));
+        m.put("multi_target_share", sentences == 0 ? 0.0 : Decimals.round((double) multiTargetSentences / sentences));
         m.put("differing_stance_sentences", differingSentences);
         m.put("balance_floor", BALANCE_FLOOR);
         m.put("balance", balance(BALANCE_TOP, BALANCE_FLOOR).stream().map(b -> {
@@ -141,12 +142,8 @@ public record DataStats(int pairs, int sentences, Map<String, Integer> byStance,
             return row;
         }).toList());
         m.put("differing_share_of_multi", multiTargetSentences == 0 ? 0.0
-                : round((double) differingSentences / multiTargetSentences));
+                : Decimals.round((double) differingSentences / multiTargetSentences));
         return m;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10000) / 10000.0;
     }
 
 }

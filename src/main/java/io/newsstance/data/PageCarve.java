@@ -1,7 +1,7 @@
 package io.newsstance.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
 import io.newsstance.io.Json;
 import io.newsstance.io.TextFiles;
 

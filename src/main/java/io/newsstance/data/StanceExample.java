@@ -1,7 +1,7 @@
 package io.newsstance.data;
 
-import io.newsstance.Polarity;
-import io.newsstance.text.Span;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.Span;
 
 import java.util.Optional;
 

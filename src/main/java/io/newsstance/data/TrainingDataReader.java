@@ -1,12 +1,12 @@
 package io.newsstance.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsstance.BadInputException;
-import io.newsstance.Polarity;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.Span;
 import io.newsstance.io.CsvTable;
 import io.newsstance.io.Json;
 import io.newsstance.io.TextFiles;
-import io.newsstance.text.Span;
 
 import java.io.IOException;
 import java.nio.file.Path;

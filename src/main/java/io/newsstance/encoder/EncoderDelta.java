@@ -1,4 +1,4 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
 /**
  * Which encoder produced a set of token states: a human-readable name and the sha256 (64 lowercase hex chars)

@@ -1,4 +1,4 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
 /**
  * IEEE 754 binary16 ("half") conversions, as {@code Float.floatToFloat16}/{@code float16ToFloat} do from Java

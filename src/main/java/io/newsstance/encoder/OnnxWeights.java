@@ -1,4 +1,4 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
 import onnx.Onnx;
 import org.nd4j.shade.protobuf.ByteString;

@@ -1,5 +1,6 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
+import io.newsstance.encoder.MiniLmEncoder;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
 /**
  * A sentence (or sentence pair) as the encoder's tokenizer cuts it.

@@ -1,6 +1,6 @@
 package io.newsstance.evaluation;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import io.newsstance.data.StanceExample;
 
 import java.util.List;

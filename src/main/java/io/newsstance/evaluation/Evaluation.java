@@ -1,6 +1,7 @@
 package io.newsstance.evaluation;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
+import io.newsstance.io.Decimals;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,14 +26,14 @@ public record Evaluation(int n, double accuracy, double macroF1, Map<Polarity, C
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", n);
-        m.put("accuracy", round(accuracy));
-        m.put("macro_f1", round(macroF1));
+        m.put("accuracy", Decimals.round(accuracy));
+        m.put("macro_f1", Decimals.round(macroF1));
         Map<String, Object> classes = new LinkedHashMap<>();
         perClass.forEach((label, c) -> {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("precision", round(c.precision()));
-            x.put("recall", round(c.recall()));
-            x.put("f1", round(c.f1()));
+            x.put("precision", Decimals.round(c.precision()));
+            x.put("recall", Decimals.round(c.recall()));
+            x.put("f1", Decimals.round(c.f1()));
             x.put("support", c.support());
             classes.put(label.label(), x);
         });
@@ -44,8 +45,8 @@ public record Evaluation(int n, double accuracy, double macroF1, Map<Polarity, C
             perActor.forEach((actor, e) -> {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("n", e.n());
-                x.put("accuracy", round(e.accuracy()));
-                x.put("macro_f1", round(e.macroF1()));
+                x.put("accuracy", Decimals.round(e.accuracy()));
+                x.put("macro_f1", Decimals.round(e.macroF1()));
                 actors.put(actor, x);
             });
             m.put("per_actor", actors);
@@ -53,7 +54,4 @@ public record Evaluation(int n, double accuracy, double macroF1, Map<Polarity, C
         return m;
     }
 
-    static double round(double x) {
-        return Math.round(x * 10000) / 10000.0;
-    }
 }

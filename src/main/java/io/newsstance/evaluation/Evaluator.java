@@ -1,6 +1,6 @@
 package io.newsstance.evaluation;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

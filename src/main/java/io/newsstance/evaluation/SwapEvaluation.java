@@ -1,8 +1,9 @@
 package io.newsstance.evaluation;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.StanceExample;
+import io.newsstance.io.Decimals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public record SwapEvaluation(Evaluation asWritten, Evaluation swappable, Evaluat
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("swapped_pairs", swapped.n());
         m.put("unswappable_pairs", unswappable);
-        m.put("consistency", Double.isNaN(consistency) ? null : Evaluation.round(consistency));
+        m.put("consistency", Double.isNaN(consistency) ? null : Decimals.round(consistency));
         m.put("as_written_on_swappable", swappable.toJson());
         m.put("swapped", swapped.toJson());
         return m;

@@ -1,7 +1,7 @@
 package io.newsstance.evaluation;
 
 import com.vader.sentiment.analyzer.SentimentAnalyzer;
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import io.newsstance.data.StanceExample;
 
 import java.util.ArrayList;

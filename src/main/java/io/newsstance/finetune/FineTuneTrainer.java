@@ -1,17 +1,20 @@
 package io.newsstance.finetune;
 
-import io.newsstance.Version;
-import io.newsstance.evaluation.Evaluation;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.Version;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.encoder.TokenEncoder;
+import io.newsstance.io.Decimals;
+import io.newsstance.model.FeatureCache;
 import io.newsstance.model.FeatureSettings;
-import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.ModelCard;
-import io.newsstance.model.Prediction;
 import io.newsstance.model.StanceFeaturizer;
 import io.newsstance.model.StanceModel;
 import io.newsstance.model.Standardizer;
-import io.newsstance.model.TokenEncoder;
-import io.newsstance.training.FeatureCache;
+import io.newsstance.evaluation.ModelEvaluator;
+import io.newsstance.training.SentimentHeadTrainer;
 import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingData;
 import io.newsstance.training.TrainingSettings;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -25,12 +28,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Produces a fine-tuned {@link StanceModel}: {@link FineTuner} trains the upper encoder layers and the target
@@ -39,7 +41,7 @@ import java.util.Map;
  * encoder's sentence states. The result is an ordinary StanceModel that {@code ModelFile} stores with only the
  * weights that differ from the base encoder.
  */
-public final class FineTuneTrainer {
+public final class FineTuneTrainer implements StanceTrainer {
 
     /** Name of a fine-tuned encoder; its sha256 is that of the patched ONNX graph. */
     public static final String ENCODER_NAME = MiniLmEncoder.NAME + "+fine-tuned";
@@ -59,7 +61,8 @@ public final class FineTuneTrainer {
         this.checkpoint = checkpoint;
     }
 
-    public StanceModel train(StanceTrainer.Data data) {
+    @Override
+    public StanceModel train(TrainingData data) {
         long started = System.nanoTime();
         FineTuner.Result tuned = new FineTuner(settings, log, checkpoint).train(data.train(), data.dev());
         TokenEncoder encoder = base.withDelta(ENCODER_NAME, tuned.encoder());
@@ -70,45 +73,37 @@ public final class FineTuneTrainer {
 
         // The sentiment head is trained as for frozen models, on the fine-tuned encoder's sentence states.
         TrainingSettings sentimentSettings = TrainingSettings.DEFAULT.withFeatures(FeatureSettings.FINE_TUNED);
-        StanceTrainer heads = new StanceTrainer(sentimentSettings, encoder, cache, log);
-        StanceTrainer.SentimentHead sentiment = heads.trainSentiment(featurizer, data);
+        Optional<SentimentHeadTrainer.SentimentHead> sentiment = new SentimentHeadTrainer(sentimentSettings, cache,
+                log).train(featurizer, data);
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> notes = new LinkedHashMap<>();
-        notes.put("train_label_counts", StanceTrainer.labelCounts(data.train()));
-        notes.put("frozen_layer_seconds", tuned.prepareSeconds());
-        notes.put("fine_tune_seconds", tuned.trainSeconds());
-        notes.put("stance_dev_macro_f1_per_epoch", tuned.devMacroF1().stream().map(FineTuneTrainer::round).toList());
-        notes.put("encoder_replaced_parameters", tuned.encoder().parameters());
-        if (sentiment != null) {
-            notes.put("sentiment_epochs_run", sentiment.result().epochsRun());
-            notes.put("sentiment_best_epoch", sentiment.result().bestEpoch());
-            notes.put("sentiment_training_sentences", sentiment.sentences());
+        ModelCard.Builder card = new ModelCard.Builder(Version.get())
+                .data(data.trainingFiles(), data.devFiles(), data.devFraction())
+                .settings(settings.toMap(), settings.seed())
+                .epochs(tuned.epochsRun(), tuned.bestEpoch())
+                .trainLabelCounts(data.trainLabelCounts())
+                .note("frozen_layer_seconds", tuned.prepareSeconds())
+                .note("fine_tune_seconds", tuned.trainSeconds())
+                .devMacroF1PerEpoch(tuned.devMacroF1().stream().map(f1 -> Decimals.round(f1)).toList())
+                .note("encoder_replaced_parameters", tuned.encoder().parameters());
+        sentiment.ifPresent(h -> {
             Map<String, Object> sentimentHead = new LinkedHashMap<>(sentimentSettings.toMap());
             sentimentHead.put("features", "mean of the sentence's wordpieces + [CLS], the sentence encoded alone");
-            notes.put("sentiment_head", sentimentHead);
-        }
-        ModelCard card = new ModelCard(Version.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                data.trainingFiles(), data.devFiles(), data.devFraction(), settings.toMap(), settings.seed(),
-                tuned.epochsRun(), tuned.bestEpoch(), metrics, notes);
+            card.sentimentHead(h.result().epochsRun(), h.result().bestEpoch(), h.sentences(), sentimentHead);
+        });
         StanceModel model = new StanceModel(featurizer, head, identity,
-                sentiment == null ? null : sentiment.result().network(),
-                sentiment == null ? null : sentiment.standardizer(), card);
+                sentiment.map(h -> h.result().network()).orElse(null),
+                sentiment.map(SentimentHeadTrainer.SentimentHead::standardizer).orElse(null), card.build());
+        ModelEvaluator evaluator = new ModelEvaluator(cache);
         if (!data.dev().isEmpty()) {
             // Through ONNX Runtime, as score and eval will run it: agreement with SameDiff checks the export.
             List<Prediction> served = model.predictFeatures(cache.targetFeatures(featurizer,
-                    StanceTrainer.targets(data.dev())));
-            notes.put("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served));
-            Evaluation dev = heads.evaluate(model, data.dev());
-            metrics.put("dev", dev.toJson());
-            notes.put("dev_macro_f1_samediff", round(tuned.devMacroF1SameDiff()));
-            Evaluation devSentiment = heads.evaluateSentiment(model, data.dev());
-            if (devSentiment != null) {
-                metrics.put("dev_sentiment", devSentiment.toJson());
-            }
+                    ModelEvaluator.targets(data.dev())));
+            model = model.withCard(model.card()
+                    .withNote("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served)));
+            model = model.withCard(evaluator.withDevMetrics(model, data.dev())
+                    .withNote("dev_macro_f1_samediff", Decimals.round(tuned.devMacroF1SameDiff())));
         }
-        notes.put("train_seconds", Math.round((System.nanoTime() - started) / 1e9));
-        return model;
+        return model.withCard(model.card().withNote("train_seconds", Math.round((System.nanoTime() - started) / 1e9)));
     }
 
     /** The head as a DL4J network with the fine-tuned weights: dense(tanh) then softmax, as in the graph. */
@@ -147,7 +142,4 @@ public final class FineTuneTrainer {
         return a;
     }
 
-    private static double round(double x) {
-        return Math.round(x * 10000) / 10000.0;
-    }
 }

@@ -1,15 +1,16 @@
 package io.newsstance.finetune;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import io.newsstance.data.StanceExample;
+import io.newsstance.encoder.EncodedSentence;
+import io.newsstance.encoder.EncoderDelta;
+import io.newsstance.encoder.EncoderIdentity;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.encoder.OnnxWeights;
 import io.newsstance.evaluation.Evaluator;
-import io.newsstance.model.EncodedSentence;
-import io.newsstance.model.EncoderDelta;
-import io.newsstance.model.EncoderIdentity;
-import io.newsstance.model.MiniLmEncoder;
-import io.newsstance.model.OnnxWeights;
 import io.newsstance.model.StanceFeaturizer;
 import io.newsstance.model.Target;
+import io.newsstance.training.BestEpoch;
 import io.newsstance.training.ProgressBar;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -172,12 +173,10 @@ public final class FineTuner {
                 }
             }
             double f1 = devSet.isEmpty() ? Double.NaN : macroF1(devSet, probabilities(graph, devSet));
-            List<Double> history = new ArrayList<>(state.devMacroF1());
-            history.add(f1);
-            boolean better = devSet.isEmpty() || state.bestEpoch() < 0
-                    || f1 > state.devMacroF1().get(state.bestEpoch() - 1);
+            BestEpoch track = new BestEpoch(state.devMacroF1(), Math.max(0, state.bestEpoch())).next(f1);
+            boolean better = track.lastImproved();
             Map<String, INDArray> best = better ? snapshot(graph) : state.best();
-            state = new Checkpoint.State(state.step(), history, better ? epoch + 1 : state.bestEpoch(), best);
+            state = new Checkpoint.State(state.step(), track.history(), track.bestEpoch(), best);
             log.printf(Locale.ROOT, "fine-tune epoch %d: train loss %.4f, dev macro-F1 %.4f%s%n", epoch + 1,
                     lossSum / Math.max(1, lossCount), f1, better ? " (best)" : "");
             if (checkpointFile != null) {

@@ -1,5 +1,6 @@
-package io.newsstance.text;
+package io.newsstance.input;
 
+import io.newsstance.api.Article;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

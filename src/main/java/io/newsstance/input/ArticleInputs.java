@@ -1,6 +1,8 @@
-package io.newsstance.text;
+package io.newsstance.input;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
+import io.newsstance.input.ArticleFormat;
+import io.newsstance.input.ArticleReader;
 
 import java.io.IOException;
 import java.io.InputStream;

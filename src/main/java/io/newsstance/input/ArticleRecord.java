@@ -1,4 +1,6 @@
-package io.newsstance.text;
+package io.newsstance.input;
+
+import io.newsstance.api.Article;
 
 /**
  * What a reader yields for each input record: an article, or the reason it could not be read. Readers never

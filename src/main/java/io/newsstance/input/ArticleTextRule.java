@@ -1,4 +1,4 @@
-package io.newsstance.text;
+package io.newsstance.input;
 
 import java.util.Locale;
 import java.util.Optional;

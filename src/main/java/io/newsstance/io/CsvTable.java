@@ -1,6 +1,6 @@
 package io.newsstance.io;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

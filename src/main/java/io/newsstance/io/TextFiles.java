@@ -1,6 +1,6 @@
 package io.newsstance.io;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,10 @@ package io.newsstance.model;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
+import io.newsstance.encoder.EncoderDelta;
+import io.newsstance.encoder.EncoderIdentity;
+import io.newsstance.encoder.TokenEncoder;
 import io.newsstance.io.AtomicFile;
 import io.newsstance.io.Json;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,6 +1,8 @@
 package io.newsstance.model;
 
-import io.newsstance.text.Span;
+import io.newsstance.api.Span;
+import io.newsstance.encoder.EncodedSentence;
+import io.newsstance.encoder.TokenEncoder;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.newsstance.model;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.Prediction;
+import io.newsstance.encoder.EncodedSentence;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -141,6 +143,12 @@ public final class StanceModel {
     public StanceModel copy() {
         return new StanceModel(featurizer, stanceNetwork.clone(), stanceStandardizer,
                 sentimentNetwork == null ? null : sentimentNetwork.clone(), sentimentStandardizer, card);
+    }
+
+    /** The same networks with another card (e.g. with test metrics added after training). */
+    public StanceModel withCard(ModelCard newCard) {
+        return new StanceModel(featurizer, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer,
+                newCard);
     }
 
     public StanceFeaturizer featurizer() {

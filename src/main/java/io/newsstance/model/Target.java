@@ -1,6 +1,6 @@
 package io.newsstance.model;
 
-import io.newsstance.text.Span;
+import io.newsstance.api.Span;
 
 /** A sentence and the span of one target in it: what the stance model classifies. */
 public record Target(String sentence, Span span) {

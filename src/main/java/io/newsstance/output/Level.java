@@ -1,4 +1,4 @@
-package io.newsstance.scoring;
+package io.newsstance.output;
 
 /** Granularity of scoring output. */
 public enum Level {

@@ -1,6 +1,11 @@
-package io.newsstance.scoring;
+package io.newsstance.output;
 
-import io.newsstance.model.Prediction;
+import io.newsstance.api.ActorSummary;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.MentionResult;
+import io.newsstance.api.Prediction;
+import io.newsstance.api.SentenceResult;
+import io.newsstance.io.Decimals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +62,7 @@ public final class ResultRows {
         row.put("text", m.text());
         row.put("alias_kind", m.aliasKind().csvName());
         putPrediction(row, "stance", m.stance());
-        row.put("score", round(m.stance().score()));
+        row.put("score", Decimals.round(m.stance().score()));
         return row;
     }
 
@@ -79,7 +84,7 @@ public final class ResultRows {
             x.put("end", m.span().end());
             x.put("text", m.text());
             x.put("stance", m.stance().label().label());
-            x.put("score", round(m.stance().score()));
+            x.put("score", Decimals.round(m.stance().score()));
             mentions.add(x);
         }
         row.put("mentions", mentions);
@@ -107,20 +112,17 @@ public final class ResultRows {
         x.put("negative", a.negative());
         x.put("neutral", a.neutral());
         x.put("positive", a.positive());
-        x.put("mean_score", round(a.meanScore()));
-        x.put("ci_low", round(a.ciLow()));
-        x.put("ci_high", round(a.ciHigh()));
+        x.put("mean_score", Decimals.round(a.meanScore()));
+        x.put("ci_low", Decimals.round(a.ciLow()));
+        x.put("ci_high", Decimals.round(a.ciHigh()));
         return x;
     }
 
     private static void putPrediction(Map<String, Object> row, String labelField, Prediction p) {
         row.put(labelField, p == null ? null : p.label().label());
-        row.put("p_negative", p == null ? null : round(p.pNegative()));
-        row.put("p_neutral", p == null ? null : round(p.pNeutral()));
-        row.put("p_positive", p == null ? null : round(p.pPositive()));
+        row.put("p_negative", p == null ? null : Decimals.round(p.pNegative()));
+        row.put("p_neutral", p == null ? null : Decimals.round(p.pNeutral()));
+        row.put("p_positive", p == null ? null : Decimals.round(p.pPositive()));
     }
 
-    static double round(double x) {
-        return Math.round(x * 10000) / 10000.0;
-    }
 }

@@ -1,7 +1,11 @@
 package io.newsstance.scoring;
 
-import io.newsstance.Polarity;
 import io.newsstance.actors.ActorDictionary;
+import io.newsstance.api.ActorSummary;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.MentionResult;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.SentenceResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;

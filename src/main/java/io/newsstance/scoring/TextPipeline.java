@@ -1,7 +1,10 @@
-package io.newsstance.text;
+package io.newsstance.scoring;
 
 import io.newsstance.actors.Mention;
 import io.newsstance.actors.MentionFinder;
+import io.newsstance.api.Article;
+import io.newsstance.text.Sentence;
+import io.newsstance.text.SentenceSplitter;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
 /**
- * Scoring articles: the thread-safe {@link io.newsstance.scoring.StanceClassifier}, its article, sentence and mention results, per-actor summaries and output rows.
+ * Scoring internals behind {@link io.newsstance.StanceClassifier}: the text pipeline (sentences, then mentions) and the per-actor aggregation with its intervals.
  */
 package io.newsstance.scoring;

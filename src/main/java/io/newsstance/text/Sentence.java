@@ -1,5 +1,7 @@
 package io.newsstance.text;
 
+import io.newsstance.api.Span;
+
 /**
  * A sentence of an article: its position in the article's sentence list and its span into the article text.
  *

@@ -2,6 +2,7 @@ package io.newsstance.text;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import io.newsstance.api.Span;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.newsstance.text;
 
+import io.newsstance.api.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
 /**
- * Text: articles and their readers, the one article-text rule, sentence splitting and tokenisation, all with end-exclusive character spans into the original text.
+ * Text: sentence splitting and tokenisation, with end-exclusive character spans into the original text.
  */
 package io.newsstance.text;

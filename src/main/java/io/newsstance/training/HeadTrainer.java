@@ -1,6 +1,6 @@
 package io.newsstance.training;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.evaluation.Evaluator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -53,12 +53,9 @@ public final class HeadTrainer {
             idx[i] = i;
         }
         INDArray best = net.params().dup();
-        double bestF1 = -1;
-        int bestEpoch = 0;
-        int sinceBest = 0;
+        BestEpoch track = BestEpoch.start();
         int epoch = 0;
         List<Double> losses = new ArrayList<>();
-        List<Double> devF1s = new ArrayList<>();
         int batches = (n + settings.batchSize() - 1) / settings.batchSize();
         boolean hasDev = devX != null && devX.length > 0;
         while (epoch < settings.epochs()) {
@@ -84,28 +81,25 @@ public final class HeadTrainer {
             losses.add(loss);
             if (!hasDev) {
                 best = net.params().dup();
-                bestEpoch = epoch;
+                track = track.next(Double.NaN);
                 log.printf(Locale.ROOT, "%s epoch %d: loss %.4f%n", name, epoch, loss);
                 continue;
             }
-            double f1 = macroF1(net, devX, devY);
-            devF1s.add(f1);
-            boolean improved = f1 > bestF1 + 1e-9;
-            log.printf(Locale.ROOT, "%s epoch %d: loss %.4f, dev macro-F1 %.4f%s%n", name, epoch, loss, f1,
-                    improved ? " (best)" : "");
+            track = track.next(macroF1(net, devX, devY));
+            boolean improved = track.lastImproved();
+            log.printf(Locale.ROOT, "%s epoch %d: loss %.4f, dev macro-F1 %.4f%s%n", name, epoch, loss,
+                    track.history().get(epoch - 1), improved ? " (best)" : "");
             if (improved) {
-                bestF1 = f1;
-                bestEpoch = epoch;
                 best = net.params().dup();
-                sinceBest = 0;
-            } else if (++sinceBest >= settings.patience()) {
+            } else if (track.stalled(settings.patience())) {
                 log.printf(Locale.ROOT, "%s: no better dev macro-F1 for %d epochs, stopping; keeping epoch %d%n",
-                        name, settings.patience(), bestEpoch);
+                        name, settings.patience(), track.bestEpoch());
                 break;
             }
         }
         net.setParams(best);
-        return new Result(net, epoch, bestEpoch, bestF1, losses, devF1s);
+        return new Result(net, epoch, track.bestEpoch(), hasDev ? track.bestScore() : -1,
+                losses, hasDev ? track.history() : List.of());
     }
 
     private MultiLayerConfiguration configuration(int inputs) {

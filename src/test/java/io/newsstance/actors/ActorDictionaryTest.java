@@ -1,6 +1,7 @@
 package io.newsstance.actors;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.AliasKind;
+import io.newsstance.api.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

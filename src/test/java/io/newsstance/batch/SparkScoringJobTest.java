@@ -2,14 +2,14 @@ package io.newsstance.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsstance.BadInputException;
+import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleResult;
+import io.newsstance.api.BadInputException;
 import io.newsstance.io.Json;
-import io.newsstance.scoring.ArticleResult;
-import io.newsstance.scoring.Level;
-import io.newsstance.scoring.ResultRows;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.text.Article;
+import io.newsstance.output.Level;
+import io.newsstance.output.ResultRows;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
@@ -175,15 +175,15 @@ class SparkScoringJobTest {
         Path file = dir.resolve("feed.jsonl");
         Files.write(file, input.lines(), StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        SparkScoringJob.Options options = new SparkScoringJob.Options(file.toString(), out.toString());
+        JobOptions options = new JobOptions(file.toString(), out.toString());
         options.model = model.toString();
         options.batchSize = 16;
-        int loadsBefore = SparkScoringJob.ClassifierCache.loads();
+        int loadsBefore = ClassifierCache.loads();
 
         // Small splits: the ~100 KB file is read as several splits, so row numbers must be counted across them.
         spark.conf().set("spark.sql.files.maxPartitionBytes", "16k");
         long started = System.nanoTime();
-        SparkScoringJob.Result result;
+        JobResult result;
         try {
             result = SparkScoringJob.run(spark, options);
         } finally {
@@ -201,7 +201,7 @@ class SparkScoringJobTest {
         assertEquals(result.read(), counts.get("read").asLong());
         assertEquals(result.scored(), counts.get("scored").asLong());
         assertEquals(result.rejected(), counts.get("rejected").asLong());
-        assertTrue(SparkScoringJob.ClassifierCache.loads() - loadsBefore <= 1, "one classifier per JVM");
+        assertTrue(ClassifierCache.loads() - loadsBefore <= 1, "one classifier per JVM");
 
         // Rejects: location, id and reason.
         List<Row> rejects = spark.read().parquet(out.resolve("rejects").toString()).collectAsList();
@@ -358,10 +358,10 @@ class SparkScoringJobTest {
         }
         Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        SparkScoringJob.Options options = new SparkScoringJob.Options(file.toString(), out.toString());
+        JobOptions options = new JobOptions(file.toString(), out.toString());
         options.model = model.toString();
         options.outputFormat = "jsonl";
-        SparkScoringJob.Result result = SparkScoringJob.run(spark, options);
+        JobResult result = SparkScoringJob.run(spark, options);
         assertEquals(3, result.read());
         assertEquals(2, result.scored());
         assertEquals(1, result.rejected());
@@ -403,9 +403,9 @@ class SparkScoringJobTest {
         Path in = dir.resolve("in");
         spark.createDataFrame(rows, schema).coalesce(1).write().parquet(in.toString());
         Path out = dir.resolve("out");
-        SparkScoringJob.Options options = new SparkScoringJob.Options(in.toString(), out.toString());
+        JobOptions options = new JobOptions(in.toString(), out.toString());
         options.model = model.toString();
-        SparkScoringJob.Result result = SparkScoringJob.run(spark, options);
+        JobResult result = SparkScoringJob.run(spark, options);
         assertEquals(3, result.read());
         assertEquals(2, result.scored());
         Map<String, Row> articles = new HashMap<>();
@@ -448,7 +448,7 @@ class SparkScoringJobTest {
 
         Path noText = dir.resolve("no-text.csv");
         Files.writeString(noText, "id,title\n1,Hello\n");
-        SparkScoringJob.Options o = new SparkScoringJob.Options(noText.toString(), dir.resolve("o3").toString());
+        JobOptions o = new JobOptions(noText.toString(), dir.resolve("o3").toString());
         o.model = model.toString();
         BadInputException e = assertThrows(BadInputException.class, () -> SparkScoringJob.run(spark, o));
         assertTrue(e.getMessage().contains("no 'text' column"), e.getMessage());
@@ -497,9 +497,9 @@ class SparkScoringJobTest {
         }
 
         Path out = dir.resolve("out");
-        SparkScoringJob.Options options = new SparkScoringJob.Options(file.toString(), out.toString());
+        JobOptions options = new JobOptions(file.toString(), out.toString());
         options.model = model.toString();
-        SparkScoringJob.Result result = SparkScoringJob.run(spark, options);
+        JobResult result = SparkScoringJob.run(spark, options);
         Map<Integer, String> bySpark = new java.util.TreeMap<>();
         for (Row r : spark.read().parquet(out.resolve("rejects").toString()).collectAsList()) {
             String location = r.getAs("location");

@@ -1,6 +1,6 @@
 package io.newsstance.data;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
 import io.newsstance.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.newsstance.data;
 
-import io.newsstance.Polarity;
-import io.newsstance.text.Span;
+import io.newsstance.api.Polarity;
+import io.newsstance.api.Span;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

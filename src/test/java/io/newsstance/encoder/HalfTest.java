@@ -1,5 +1,6 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
+import io.newsstance.encoder.Half;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,8 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
+import io.newsstance.encoder.EncodedSentence;
+import io.newsstance.encoder.EncoderIdentity;
+import io.newsstance.encoder.MiniLmEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package io.newsstance.model;
+package io.newsstance.encoder;
 
+import io.newsstance.encoder.EncoderIdentity;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.encoder.OnnxWeights;
 import io.newsstance.finetune.MiniLmGraph;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package io.newsstance.evaluation;
 
-import io.newsstance.Polarity;
+import io.newsstance.api.Polarity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 
-import static io.newsstance.Polarity.NEGATIVE;
-import static io.newsstance.Polarity.NEUTRAL;
-import static io.newsstance.Polarity.POSITIVE;
+import static io.newsstance.api.Polarity.NEGATIVE;
+import static io.newsstance.api.Polarity.NEUTRAL;
+import static io.newsstance.api.Polarity.POSITIVE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,15 +1,15 @@
 package io.newsstance.finetune;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.Prediction;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
-import io.newsstance.model.MiniLmEncoder;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.model.FeatureCache;
 import io.newsstance.model.ModelFile;
-import io.newsstance.model.Prediction;
 import io.newsstance.model.StanceModel;
 import io.newsstance.model.Target;
-import io.newsstance.training.FeatureCache;
-import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class FineTunerTest {
         dev = all.subList(40, 56);
         encoder = MiniLmEncoder.load();
         model = new FineTuneTrainer(SETTINGS, encoder, new FeatureCache(dir.resolve("cache")), QUIET, null)
-                .train(new StanceTrainer.Data(train, dev, List.of(), List.of(), 0));
+                .train(new TrainingData(train, dev, List.of(), List.of(), 0));
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package io.newsstance.finetune;
 
-import io.newsstance.model.EncodedSentence;
-import io.newsstance.model.MiniLmEncoder;
-import io.newsstance.model.OnnxWeights;
-import io.newsstance.model.TokenEncoder;
-import io.newsstance.model.Wordpieces;
+import io.newsstance.encoder.EncodedSentence;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.encoder.OnnxWeights;
+import io.newsstance.encoder.TokenEncoder;
+import io.newsstance.encoder.Wordpieces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
-package io.newsstance.text;
+package io.newsstance.input;
 
+import io.newsstance.api.Article;
+import io.newsstance.input.ArticleFormat;
+import io.newsstance.input.ArticleInputs;
+import io.newsstance.input.ArticleRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,19 @@
 package io.newsstance.model;
 
-import io.newsstance.BadInputException;
+import io.newsstance.api.BadInputException;
+import io.newsstance.api.Prediction;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
+import io.newsstance.encoder.EncodedSentence;
+import io.newsstance.encoder.EncoderDelta;
+import io.newsstance.encoder.EncoderIdentity;
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.encoder.TokenEncoder;
 import io.newsstance.evaluation.Evaluation;
-import io.newsstance.training.FeatureCache;
+import io.newsstance.evaluation.ModelEvaluator;
+import io.newsstance.training.FrozenEncoderTrainer;
 import io.newsstance.training.StanceTrainer;
+import io.newsstance.training.TrainingData;
 import io.newsstance.training.TrainingSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,17 +61,16 @@ class StanceModelTrainingTest {
     }
 
     private static StanceModel train(long seed, Path cacheDir) {
-        StanceTrainer trainer = new StanceTrainer(settings(seed), encoder, new FeatureCache(cacheDir),
+        StanceTrainer trainer = new FrozenEncoderTrainer(settings(seed), encoder, new FeatureCache(cacheDir),
                 new PrintStream(new ByteArrayOutputStream()));
-        return trainer.train(new StanceTrainer.Data(train, dev, List.of(), List.of(), 0));
+        return trainer.train(new TrainingData(train, dev, List.of(), List.of(), 0));
     }
 
     @Test
     void trainsEvaluatesAndRoundTripsExactly() {
         StanceModel model = train(7, dir.resolve("cache"));
-        StanceTrainer trainer = new StanceTrainer(settings(7), encoder, new FeatureCache(dir.resolve("cache")),
-                new PrintStream(new ByteArrayOutputStream()));
-        Evaluation onTrain = trainer.evaluate(model, train);
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        Evaluation onTrain = new ModelEvaluator(cache).evaluate(model, train);
         assertTrue(onTrain.macroF1() > 0.6, "a real network fits its training data: " + onTrain.macroF1());
         assertTrue(model.card().metrics().containsKey("dev"));
         assertTrue(model.sentiment(List.of("Seoul thanked Tokyo.")).isPresent(), "the corpus carries sentiment");

@@ -1,8 +1,8 @@
 package io.newsstance.robustness;
 
-import io.newsstance.scoring.ArticleResult;
-import io.newsstance.scoring.StanceClassifier;
-import io.newsstance.text.Article;
+import io.newsstance.StanceClassifier;
+import io.newsstance.api.Article;
+import io.newsstance.api.ArticleResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.newsstance.robustness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsstance.BadInputException;
+import io.newsstance.StanceClassifier;
+import io.newsstance.api.BadInputException;
+import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.io.Json;
 import io.newsstance.model.FeatureSettings;
-import io.newsstance.model.MiniLmEncoder;
 import io.newsstance.model.ModelFile;
-import io.newsstance.scoring.StanceClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.newsstance.text;
 
+import io.newsstance.api.Span;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

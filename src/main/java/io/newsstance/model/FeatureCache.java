@@ -1,13 +1,13 @@
-package io.newsstance.training;
+package io.newsstance.model;
 
 import io.newsstance.io.AtomicFile;
 import io.newsstance.model.StanceFeaturizer;
 import io.newsstance.model.Target;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,100 @@
+package io.newsstance.batch;
+
+import io.newsstance.output.ResultRows;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Spark schemas of the outputs, built from {@link ResultRows}' field lists. */
+final class SparkSchemas {
+    static final StructType MENTION_ROW = struct(ResultRows.MENTION_FIELDS, Map.of());
+    static final StructType SENTENCE_MENTION = struct(JobOutputs.SENTENCE_MENTION_FIELDS, Map.of());
+    static final StructType SENTENCE_ROW = struct(ResultRows.SENTENCE_FIELDS,
+            Map.of("mentions", DataTypes.createArrayType(SENTENCE_MENTION, true)));
+    static final StructType ACTOR = struct(ResultRows.ACTOR_FIELDS, Map.of());
+    static final StructType ARTICLE_ROW = struct(ResultRows.ARTICLE_FIELDS,
+            Map.of("actors", DataTypes.createArrayType(ACTOR, true)));
+    static final StructType ACTOR_DAILY = new StructType()
+            .add("date", DataTypes.StringType).add("source", DataTypes.StringType)
+            .add("actor", DataTypes.StringType).add("mentions", DataTypes.LongType)
+            .add("negative", DataTypes.LongType).add("neutral", DataTypes.LongType)
+            .add("positive", DataTypes.LongType).add("mean_score", DataTypes.DoubleType);
+
+    /** An input record, read and checked: {@code reason} is null for a good one. */
+    static final StructType PARSED = strings("location", "id", "title", "text", "date", "source", "url", "reason");
+    /** A record after scoring: rejected ones carry a reason and null results. */
+    static final StructType SCORED = strings("location", "id", "reason")
+            .add("article", ARTICLE_ROW, true)
+            .add("sentences", DataTypes.createArrayType(SENTENCE_ROW, true), true)
+            .add("mentions", DataTypes.createArrayType(MENTION_ROW, true), true);
+
+    private SparkSchemas() {
+    }
+
+    static StructType strings(String... names) {
+        StructType t = new StructType();
+        for (String n : names) {
+            t = t.add(n, DataTypes.StringType, true);
+        }
+        return t;
+    }
+
+    static StructType struct(List<String> fields, Map<String, DataType> nested) {
+        StructField[] out = new StructField[fields.size()];
+        for (int i = 0; i < out.length; i++) {
+            String f = fields.get(i);
+            DataType t = nested.containsKey(f) ? nested.get(f) : scalar(f);
+            out[i] = new StructField(f, t, true, Metadata.empty());
+        }
+        return new StructType(out);
+    }
+
+    private static DataType scalar(String field) {
+        return switch (field) {
+            case "sentence_index", "start", "end", "sentences", "mentions", "negative", "neutral", "positive" ->
+                    DataTypes.IntegerType;
+            case "p_negative", "p_neutral", "p_positive", "score", "mean_score", "ci_low", "ci_high" ->
+                    DataTypes.DoubleType;
+            case "article_id", "id", "title", "date", "source", "url", "actor", "name", "text", "alias_kind",
+                 "stance", "sentiment" -> DataTypes.StringType;
+            default -> throw new IllegalStateException("no Spark type for output field '" + field
+                    + "': add it to SparkSchemas");
+        };
+    }
+
+    /** A {@link ResultRows} record as a Spark row of {@code schema}; fails if the field sets differ. */
+    static Row row(Map<String, Object> record, StructType schema) {
+        if (record.size() != schema.size() || !record.keySet().containsAll(Arrays.asList(schema.fieldNames()))) {
+            throw new IllegalStateException("ResultRows fields " + record.keySet() + " differ from the Spark schema "
+                    + Arrays.toString(schema.fieldNames()) + ": update SparkSchemas");
+        }
+        Object[] values = new Object[schema.size()];
+        StructField[] fields = schema.fields();
+        for (int i = 0; i < fields.length; i++) {
+            Object v = record.get(fields[i].name());
+            if (v != null && fields[i].dataType() instanceof ArrayType array
+                    && array.elementType() instanceof StructType element) {
+                List<?> list = (List<?>) v;
+                List<Row> rows = new ArrayList<>(list.size());
+                for (Object o : list) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) o;
+                    rows.add(row(m, element));
+                }
+                v = rows.toArray(new Row[0]);  // an array: the row encoder takes Scala Seqs or arrays, not Lists
+            }
+            values[i] = v;
+        }
+        return new GenericRowWithSchema(values, schema);
+    }
+}
