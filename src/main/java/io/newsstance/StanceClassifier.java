@@ -88,30 +88,8 @@ public final class StanceClassifier implements AutoCloseable {
 
     /** The shipped default model with {@code dictionary} and {@code threads} scoring threads. */
     public static StanceClassifier loadDefault(ActorDictionary dictionary, int threads) {
-        String property = System.getProperty("newsstance.model");
-        if (property != null && !property.isBlank()) {
-            return load(Path.of(property), dictionary, threads);
-        }
-        MiniLmEncoder encoder = MiniLmEncoder.load();
-        try (InputStream in = StanceClassifier.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in != null) {
-                return new StanceClassifier(encoder, ModelFile.read(in, "default model (" + DEFAULT_RESOURCE + ")",
-                        encoder), dictionary, threads);
-            }
-            Path local = Path.of("models", "default.zip");
-            if (Files.isRegularFile(local)) {
-                return new StanceClassifier(encoder, ModelFile.read(local, encoder), dictionary, threads);
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            encoder.close();
-            if (e instanceof BadInputException bad) {
-                throw bad;
-            }
-            throw new IllegalStateException("cannot load the default model: " + e.getMessage(), e);
-        }
-        encoder.close();
-        throw new BadInputException("no default model: neither " + DEFAULT_RESOURCE + " on the classpath nor "
-                + "models/default.zip; pass a model file with --model");
+        DefaultModel model = DefaultModel.locate();
+        return load(model.bytes(), model.name(), dictionary, threads);
     }
 
     /** A model file ({@code train}'s output) with the built-in actor dictionary and the default thread count. */
@@ -144,25 +122,37 @@ public final class StanceClassifier implements AutoCloseable {
 
     /** The bytes of the model {@link #loadDefault()} would use, for shipping it elsewhere (Spark broadcast). */
     public static byte[] defaultModelBytes() {
-        try {
-            String property = System.getProperty("newsstance.model");
-            if (property != null && !property.isBlank()) {
-                return Files.readAllBytes(Path.of(property));
-            }
-            try (InputStream in = StanceClassifier.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in != null) {
-                    return in.readAllBytes();
+        return DefaultModel.locate().bytes();
+    }
+
+    /** The one lookup of the default model: the system property, the classpath, then models/default.zip. */
+    private record DefaultModel(byte[] bytes, String name) {
+
+        static DefaultModel locate() {
+            try {
+                String property = System.getProperty("newsstance.model");
+                if (property != null && !property.isBlank()) {
+                    Path file = Path.of(property);
+                    if (!Files.isRegularFile(file)) {
+                        throw new BadInputException(property + ": no such model file (system property newsstance.model)");
+                    }
+                    return new DefaultModel(Files.readAllBytes(file), file.toString());
                 }
+                try (InputStream in = StanceClassifier.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                    if (in != null) {
+                        return new DefaultModel(in.readAllBytes(), "default model (" + DEFAULT_RESOURCE + ")");
+                    }
+                }
+                Path local = Path.of("models", "default.zip");
+                if (Files.isRegularFile(local)) {
+                    return new DefaultModel(Files.readAllBytes(local), local.toString());
+                }
+            } catch (java.io.IOException e) {
+                throw new BadInputException("cannot read the default model: " + e.getMessage());
             }
-            Path local = Path.of("models", "default.zip");
-            if (Files.isRegularFile(local)) {
-                return Files.readAllBytes(local);
-            }
-        } catch (java.io.IOException e) {
-            throw new BadInputException("cannot read the default model: " + e.getMessage());
+            throw new BadInputException("no default model: neither " + DEFAULT_RESOURCE + " on the classpath nor "
+                    + "models/default.zip; pass a model file with --model");
         }
-        throw new BadInputException("no default model: neither " + DEFAULT_RESOURCE + " on the classpath nor "
-                + "models/default.zip; pass a model file with --model");
     }
 
     /**

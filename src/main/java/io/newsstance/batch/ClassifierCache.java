@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * One {@link StanceClassifier} per JVM and model: restored on first use in an executor, then shared by all
  * tasks (and jobs) in it. Key: SHA-256 of the model bytes, of the actor CSV, and the thread count.
  */
-public final class ClassifierCache {
+final class ClassifierCache {
     private static final Map<String, StanceClassifier> CACHE = new HashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
 

@@ -38,8 +38,6 @@ final class JobOutputs {
     public static final String COUNTS = "_counts.json";
     static final List<String> OUTPUTS = List.of(MENTIONS, SENTENCES, ARTICLES, ACTOR_DAILY, REJECTS, COUNTS);
 
-    /** Fields of the structs in a sentence row's {@code mentions} array (as {@link ResultRows#sentence} writes them). */
-    public static final List<String> SENTENCE_MENTION_FIELDS = List.of("actor", "start", "end", "text", "stance", "score");
     /** Columns of {@code actor_daily/}. */
     public static final List<String> ACTOR_DAILY_FIELDS = List.of("date", "source", "actor", "mentions", "negative",
             "neutral", "positive", "mean_score");

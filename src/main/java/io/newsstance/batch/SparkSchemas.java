@@ -1,6 +1,10 @@
 package io.newsstance.batch;
 
+import io.newsstance.output.ArticleRow;
+import io.newsstance.output.MentionRow;
+import io.newsstance.output.OutputRow;
 import io.newsstance.output.ResultRows;
+import io.newsstance.output.SentenceRow;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.ArrayType;
@@ -15,15 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Spark schemas of the outputs, built from {@link ResultRows}' field lists. */
+/** Spark schemas of the outputs, derived from the output row records ({@link OutputRow}), as JSON Lines and CSV are. */
 final class SparkSchemas {
-    static final StructType MENTION_ROW = struct(ResultRows.MENTION_FIELDS, Map.of());
-    static final StructType SENTENCE_MENTION = struct(JobOutputs.SENTENCE_MENTION_FIELDS, Map.of());
-    static final StructType SENTENCE_ROW = struct(ResultRows.SENTENCE_FIELDS,
-            Map.of("mentions", DataTypes.createArrayType(SENTENCE_MENTION, true)));
-    static final StructType ACTOR = struct(ResultRows.ACTOR_FIELDS, Map.of());
-    static final StructType ARTICLE_ROW = struct(ResultRows.ARTICLE_FIELDS,
-            Map.of("actors", DataTypes.createArrayType(ACTOR, true)));
+    static final StructType MENTION_ROW = struct(MentionRow.class);
+    static final StructType SENTENCE_MENTION = struct(SentenceRow.Mention.class);
+    static final StructType SENTENCE_ROW = struct(SentenceRow.class);
+    static final StructType ACTOR = struct(ArticleRow.Actor.class);
+    static final StructType ARTICLE_ROW = struct(ArticleRow.class);
     static final StructType ACTOR_DAILY = new StructType()
             .add("date", DataTypes.StringType).add("source", DataTypes.StringType)
             .add("actor", DataTypes.StringType).add("mentions", DataTypes.LongType)
@@ -49,27 +51,35 @@ final class SparkSchemas {
         return t;
     }
 
-    static StructType struct(List<String> fields, Map<String, DataType> nested) {
+    /**
+     * The Spark schema of an output row type, from its record components: String → string, int → integer,
+     * double/Double → double, a List of rows → an array of their structs. Every field is nullable.
+     */
+    static StructType struct(Class<? extends Record> rowType) {
+        List<OutputRow.Field> fields = OutputRow.fields(rowType);
         StructField[] out = new StructField[fields.size()];
         for (int i = 0; i < out.length; i++) {
-            String f = fields.get(i);
-            DataType t = nested.containsKey(f) ? nested.get(f) : scalar(f);
-            out[i] = new StructField(f, t, true, Metadata.empty());
+            out[i] = new StructField(fields.get(i).name(), type(fields.get(i)), true, Metadata.empty());
         }
         return new StructType(out);
     }
 
-    private static DataType scalar(String field) {
-        return switch (field) {
-            case "sentence_index", "start", "end", "sentences", "mentions", "negative", "neutral", "positive" ->
-                    DataTypes.IntegerType;
-            case "p_negative", "p_neutral", "p_positive", "score", "mean_score", "ci_low", "ci_high" ->
-                    DataTypes.DoubleType;
-            case "article_id", "id", "title", "date", "source", "url", "actor", "name", "text", "alias_kind",
-                 "stance", "sentiment" -> DataTypes.StringType;
-            default -> throw new IllegalStateException("no Spark type for output field '" + field
-                    + "': add it to SparkSchemas");
-        };
+    private static DataType type(OutputRow.Field f) {
+        Class<?> t = f.type();
+        if (t == String.class) {
+            return DataTypes.StringType;
+        }
+        if (t == int.class || t == Integer.class) {
+            return DataTypes.IntegerType;
+        }
+        if (t == double.class || t == Double.class) {
+            return DataTypes.DoubleType;
+        }
+        if (t == List.class) {
+            return DataTypes.createArrayType(struct(OutputRow.elementType(f).asSubclass(Record.class)), true);
+        }
+        throw new IllegalStateException("no Spark type for output field '" + f.name() + "' (" + t.getSimpleName()
+                + "): add it to SparkSchemas.type");
     }
 
     /** A {@link ResultRows} record as a Spark row of {@code schema}; fails if the field sets differ. */

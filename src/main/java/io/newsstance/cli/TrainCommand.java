@@ -9,18 +9,16 @@ import io.newsstance.data.TrainingDataReader;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.evaluation.ModelEvaluator;
 import io.newsstance.finetune.FineTuneSettings;
-import io.newsstance.finetune.FineTuneTrainer;
 import io.newsstance.io.Json;
 import io.newsstance.model.FeatureCache;
-import io.newsstance.model.FeatureSettings;
 import io.newsstance.model.ModelCard;
 import io.newsstance.model.ModelFile;
 import io.newsstance.model.StanceModel;
-import io.newsstance.training.FrozenEncoderTrainer;
 import io.newsstance.training.StanceTrainer;
 import io.newsstance.training.TrainingData;
 import io.newsstance.training.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,25 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "--fine-tune).")
     Integer batchSize;
 
-    @Option(names = "--trainable-layers", paramLabel = "N", description = "--fine-tune: upper encoder layers "
-            + "trained, 1-6; the rest stay frozen (default: 2).")
-    int trainableLayers = FineTuneSettings.DEFAULT.trainableLayers();
+    @Mixin
+    FrozenTrainerOptions frozen;
 
-    @Option(names = "--encoder-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of "
-            + "the encoder layers (default: 1e-4).")
-    double encoderLearningRate = FineTuneSettings.DEFAULT.encoderLearningRate();
-
-    @Option(names = "--head-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of the "
-            + "head (default: 1e-3).")
-    double headLearningRate = FineTuneSettings.DEFAULT.headLearningRate();
-
-    @Option(names = "--warmup", paramLabel = "F", description = "--fine-tune: share of steps with a rising "
-            + "learning rate (default: 0.1).")
-    double warmup = FineTuneSettings.DEFAULT.warmupFraction();
-
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "--fine-tune: checkpoint file, resumed "
-            + "when it matches the data and settings (default: the --out file + .checkpoint).")
-    Path checkpoint;
+    @Mixin
+    FineTuneOptions fineTuning;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = TrainingSettings.DEFAULT.seed();
@@ -112,25 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "leader), label kept, other targets moved; seeded by --seed (default: ${DEFAULT-VALUE}).")
     double swapAugment;
 
-    @Option(names = "--patience", paramLabel = "N",
-            description = "Stop after N epochs without a better dev macro-F1 (default: ${DEFAULT-VALUE}).")
-    int patience = TrainingSettings.DEFAULT.patience();
-
-    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = TrainingSettings.DEFAULT.learningRate();
-
     @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
     int hidden = TrainingSettings.DEFAULT.hidden();
-
-    @Option(names = "--context-window", paramLabel = "N",
-            description = "Wordpieces left and right of the target pooled as context features; 0 for none "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int contextWindow = FeatureSettings.DEFAULT.contextWindow();
-
-    @Option(names = "--pair", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "Also encode \"mention [SEP] sentence\" per target (default: ${DEFAULT-VALUE}: measured no "
-                    + "better on the dev carve, at twice the encoder cost).")
-    boolean pair;
 
     @Option(names = "--card-notes", paramLabel = "FILE.json",
             description = "A JSON object merged into the model card's notes (e.g. the variant comparison).")
@@ -148,23 +115,14 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         FineTuneSettings fineTuneSettings = null;
         try {
-            settings = new TrainingSettings(epochs != null && !fineTune ? epochs : TrainingSettings.DEFAULT.epochs(),
-                    batchSize != null && !fineTune ? batchSize : TrainingSettings.DEFAULT.batchSize(), seed, patience,
-                    learningRate, hidden, TrainingSettings.DEFAULT.dropoutKeep(), TrainingSettings.DEFAULT.l2(),
-                    new FeatureSettings(true, true, contextWindow, pair));
+            settings = frozen.settings(fineTune ? null : epochs, fineTune ? null : batchSize, seed, hidden);
             if (fineTune) {
-                FineTuneSettings d = FineTuneSettings.DEFAULT;
-                fineTuneSettings = new FineTuneSettings(epochs != null ? epochs : d.epochs(),
-                        batchSize != null ? batchSize : d.batchSize(), seed, encoderLearningRate, headLearningRate,
-                        warmup, d.weightDecay(), trainableLayers, hidden, d.dropoutKeep(), d.checkpointSteps());
+                fineTuneSettings = fineTuning.settings(epochs, batchSize, seed, hidden);
             }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid training settings: "
                     + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1-6, "
                     + "learning rates > 0, --warmup in [0, 1)");
-        }
-        if (fineTune && trainableLayers > 6) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trainable-layers must be 1-6");
         }
         PrintStream log = System.err;
         TrainingDataReader reader = new TrainingDataReader();
@@ -208,9 +166,8 @@ public final class TrainCommand implements Callable<Integer> {
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
             StanceTrainer trainer = fineTune
-                    ? new FineTuneTrainer(fineTuneSettings, encoder, featureCache, log, checkpoint != null ? checkpoint
-                            : out.resolveSibling(out.getFileName() + ".checkpoint"))
-                    : new FrozenEncoderTrainer(settings, encoder, featureCache, log);
+                    ? fineTuning.trainer(fineTuneSettings, encoder, featureCache, log, out)
+                    : frozen.trainer(settings, encoder, featureCache, log);
             StanceModel model = trainer.train(trainingData);
             ModelEvaluator evaluator = new ModelEvaluator(featureCache);
             ModelCard card = model.card();
@@ -248,13 +205,11 @@ public final class TrainCommand implements Callable<Integer> {
     /** Options of one mode given in the other would be silently ignored: refuse them instead. */
     private void checkModeOptions() {
         var parsed = spec.commandLine().getParseResult();
-        List<String> frozenOnly = List.of("--patience", "--learning-rate", "--context-window", "--pair", "--no-pair");
-        List<String> fineTuneOnly = List.of("--trainable-layers", "--encoder-learning-rate", "--head-learning-rate",
-                "--warmup", "--checkpoint");
-        for (String option : fineTune ? frozenOnly : fineTuneOnly) {
-            if (parsed.hasMatchedOption(option)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " applies only "
-                        + (fineTune ? "without" : "with") + " --fine-tune");
+        String other = fineTune ? "frozen" : "fineTuning";
+        for (var option : spec.mixins().get(other).options()) {
+            if (parsed.hasMatchedOption(option.longestName())) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option.longestName()
+                        + " applies only " + (fineTune ? "without" : "with") + " --fine-tune");
             }
         }
     }

@@ -60,7 +60,7 @@ public final class ModelEvaluator {
         List<String> sentences = new ArrayList<>();
         List<Polarity> gold = new ArrayList<>();
         sentences(examples, sentences, gold);
-        if (sentences.isEmpty() || model.sentimentNetwork().isEmpty()) {
+        if (sentences.isEmpty() || !model.hasSentiment()) {
             return Optional.empty();
         }
         List<Polarity> predicted = model.sentiment(sentences).orElseThrow().stream().map(Prediction::label).toList();

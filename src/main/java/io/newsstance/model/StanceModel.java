@@ -155,7 +155,8 @@ public final class StanceModel {
         return featurizer;
     }
 
-    public MultiLayerNetwork stanceNetwork() {
+    /** The DL4J stance head (for the model file and tests; not part of the API). */
+    MultiLayerNetwork stanceNetwork() {
         return stanceNetwork;
     }
 
@@ -163,8 +164,14 @@ public final class StanceModel {
         return stanceStandardizer;
     }
 
-    public Optional<MultiLayerNetwork> sentimentNetwork() {
+    /** The DL4J sentiment head, if the model has one (for the model file; not part of the API). */
+    Optional<MultiLayerNetwork> sentimentNetwork() {
         return Optional.ofNullable(sentimentNetwork);
+    }
+
+    /** Whether the model has a sentence-sentiment head. */
+    public boolean hasSentiment() {
+        return sentimentNetwork != null;
     }
 
     public Standardizer sentimentStandardizer() {

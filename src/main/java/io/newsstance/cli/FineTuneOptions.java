@@ -1,0 +1,52 @@
+package io.newsstance.cli;
+
+import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.finetune.FineTuneSettings;
+import io.newsstance.finetune.FineTuneTrainer;
+import io.newsstance.model.FeatureCache;
+import io.newsstance.training.StanceTrainer;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** {@code train --fine-tune}'s options; they build a {@link FineTuneTrainer}. */
+final class FineTuneOptions {
+
+    @Option(names = "--trainable-layers", paramLabel = "N", description = "--fine-tune: upper encoder layers "
+            + "trained, 1-6; the rest stay frozen (default: 2).")
+    int trainableLayers = FineTuneSettings.DEFAULT.trainableLayers();
+
+    @Option(names = "--encoder-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of "
+            + "the encoder layers (default: 1e-4).")
+    double encoderLearningRate = FineTuneSettings.DEFAULT.encoderLearningRate();
+
+    @Option(names = "--head-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of the "
+            + "head (default: 1e-3).")
+    double headLearningRate = FineTuneSettings.DEFAULT.headLearningRate();
+
+    @Option(names = "--warmup", paramLabel = "F", description = "--fine-tune: share of steps with a rising "
+            + "learning rate (default: 0.1).")
+    double warmup = FineTuneSettings.DEFAULT.warmupFraction();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "--fine-tune: checkpoint file, resumed "
+            + "when it matches the data and settings (default: the --out file + .checkpoint).")
+    Path checkpoint;
+
+    /** The settings, with the options both trainers share; throws IllegalArgumentException when out of range. */
+    FineTuneSettings settings(Integer epochs, Integer batchSize, long seed, int hidden) {
+        if (trainableLayers > 6) {
+            throw new IllegalArgumentException("--trainable-layers must be 1-6");
+        }
+        FineTuneSettings d = FineTuneSettings.DEFAULT;
+        return new FineTuneSettings(epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
+                seed, encoderLearningRate, headLearningRate, warmup, d.weightDecay(), trainableLayers, hidden,
+                d.dropoutKeep(), d.checkpointSteps());
+    }
+
+    StanceTrainer trainer(FineTuneSettings settings, MiniLmEncoder encoder, FeatureCache cache, PrintStream log,
+                          Path out) {
+        return new FineTuneTrainer(settings, encoder, cache, log,
+                checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".checkpoint"));
+    }
+}
