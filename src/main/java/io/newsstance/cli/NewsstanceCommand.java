@@ -25,12 +25,34 @@ public final class NewsstanceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Libraries log at WARN (simplelogger.properties); {@code --verbose} brings back their INFO lines. A system
+     * property wins over the properties file, and it is set while the arguments are parsed, before any library
+     * class has made its logger.
+     */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also show the libraries' INFO logging (ND4J, DJL, ONNX Runtime); default: warnings and "
+                    + "errors only.")
+    void verbose(boolean on) {
+        if (on) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
     }
 
     public static void main(String[] args) {
+        // The CLI's one logging binding, even when a classpath carries another (Spark's log4j provider): picking
+        // it explicitly also spares the user slf4j's five-line "multiple providers" notice.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");  // not slf4j's own "loading provider" line
+        }
         System.exit(commandLine().execute(args));
     }
 
