@@ -97,16 +97,17 @@ public final class ScoreCommand implements Callable<Integer> {
         ActorDictionary dictionary = actorOptions.dictionary();
         int n = threads != null ? Math.max(1, threads) : StanceClassifier.defaultThreads();
         Counts counts = new Counts();
-        try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(dictionary, n)
-                : StanceClassifier.load(model, dictionary, n)) {
+        // The model loads when the first article is read, so a missing or unreadable input is reported at once.
+        try (LazyClassifier classifier = new LazyClassifier(() -> model == null
+                ? StanceClassifier.loadDefault(dictionary, n) : StanceClassifier.load(model, dictionary, n))) {
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();
-                run(classifier, lvl, fmt, stdin, w, counts);
+                run(classifier, dictionary, lvl, fmt, stdin, w, counts);
                 w.flush();
             } else {
                 AtomicFile.write(out, os -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-                    run(classifier, lvl, fmt, stdin, w, counts);
+                    run(classifier, dictionary, lvl, fmt, stdin, w, counts);
                     w.flush();
                 });
             }
@@ -136,11 +137,11 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private void run(StanceClassifier classifier, Level lvl, String fmt, ArticleFormat stdin, Writer w, Counts counts)
-            throws IOException {
+    private void run(LazyClassifier classifier, ActorDictionary dictionary, Level lvl, String fmt, ArticleFormat stdin,
+                     Writer w, Counts counts) throws IOException {
         CSVPrinter csv = fmt.equals("csv") ? new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader(header(lvl).toArray(String[]::new)).get()) : null;
-        ActorAggregator corpus = new ActorAggregator(classifier.dictionary());
+        ActorAggregator corpus = new ActorAggregator(dictionary);
         long started = System.nanoTime();
         List<Article> chunk = new ArrayList<>(CHUNK);
         List<String> locations = new ArrayList<>(CHUNK);
@@ -174,12 +175,12 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private void flush(StanceClassifier classifier, List<Article> chunk, List<String> locations, Level lvl, String fmt,
+    private void flush(LazyClassifier classifier, List<Article> chunk, List<String> locations, Level lvl, String fmt,
                        Writer w, CSVPrinter csv, ActorAggregator corpus, Counts counts) throws IOException {
         if (chunk.isEmpty()) {
             return;
         }
-        List<ArticleOutcome> outcomes = classifier.scoreEach(chunk);
+        List<ArticleOutcome> outcomes = classifier.get().scoreEach(chunk);
         List<ArticleResult> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             ArticleOutcome o = outcomes.get(i);
@@ -303,4 +304,27 @@ public final class ScoreCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The classifier, loaded on first use; closing it closes what was loaded. */
+    private static final class LazyClassifier implements AutoCloseable {
+        private final java.util.function.Supplier<StanceClassifier> loader;
+        private StanceClassifier classifier;
+
+        LazyClassifier(java.util.function.Supplier<StanceClassifier> loader) {
+            this.loader = loader;
+        }
+
+        StanceClassifier get() {
+            if (classifier == null) {
+                classifier = loader.get();
+            }
+            return classifier;
+        }
+
+        @Override
+        public void close() {
+            if (classifier != null) {
+                classifier.close();
+            }
+        }
+    }
 }

@@ -91,6 +91,18 @@ class ScoreCommandTest {
     }
 
     @Test
+    void inputsAreCheckedBeforeTheModelLoads(@TempDir Path dir) {
+        // The model file does not exist: were it loaded, score would fail on it. It is never needed, since no
+        // input yields an article, so the only problem reported is the missing input, counted as a reject.
+        String missing = dir.resolve("missing.txt").toString();
+        String[] r = run("score", "--model", dir.resolve("no-such-model.zip").toString(), missing);
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("rejected " + missing + ": no such file or directory"), r[2]);
+        assertTrue(r[2].contains("read 1, scored 0, rejected 1"), r[2]);
+        assertTrue(!r[2].contains("no-such-model"), "the model was not touched: " + r[2]);
+    }
+
+    @Test
     void tableIsAPerActorSummary() {
         String[] r = run("score", "--format", "table", "training-data/articles/2025-02-20-kyiv-drone-strike-eu-sanctions.txt");
         assertEquals("0", r[0], r[2]);
