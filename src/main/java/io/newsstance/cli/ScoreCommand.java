@@ -10,6 +10,7 @@ import io.newsstance.input.ArticleFormat;
 import io.newsstance.input.ArticleInputs;
 import io.newsstance.input.ArticleRecord;
 import io.newsstance.io.AtomicFile;
+import io.newsstance.io.Decimals;
 import io.newsstance.io.Json;
 import io.newsstance.output.Level;
 import io.newsstance.output.ResultRows;
@@ -225,24 +226,24 @@ public final class ScoreCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static void csvRows(Map<String, Object> row, Level lvl, CSVPrinter csv) throws IOException {
         switch (lvl) {
-            case MENTION -> csv.printRecord(ResultRows.MENTION_FIELDS.stream().map(row::get).toList());
+            case MENTION -> csv.printRecord(ResultRows.MENTION_FIELDS.stream().map(f -> Decimals.cell(row.get(f))).toList());
             case SENTENCE -> {
                 List<Object> values = new ArrayList<>();
                 for (String f : ResultRows.SENTENCE_FIELDS) {
                     Object v = row.get(f);
                     if (f.equals("mentions")) {
                         v = ((List<Map<String, Object>>) v).stream()
-                                .map(m -> m.get("actor") + ":" + m.get("stance") + ":" + m.get("score"))
+                                .map(m -> m.get("actor") + ":" + m.get("stance") + ":" + Decimals.cell(m.get("score")))
                                 .collect(Collectors.joining("|"));
                     }
-                    values.add(v);
+                    values.add(Decimals.cell(v));
                 }
                 csv.printRecord(values);
             }
             case ARTICLE -> {
                 List<Object> base = new ArrayList<>();
                 for (String f : ResultRows.ARTICLE_FIELDS.subList(0, ResultRows.ARTICLE_FIELDS.size() - 1)) {
-                    base.add(row.get(f));
+                    base.add(Decimals.cell(row.get(f)));
                 }
                 List<Map<String, Object>> actors = (List<Map<String, Object>>) row.get("actors");
                 if (actors.isEmpty()) {
@@ -252,7 +253,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
                 for (Map<String, Object> a : actors) {
                     List<Object> values = new ArrayList<>(base);
-                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(a.get(f)));
+                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(Decimals.cell(a.get(f))));
                     csv.printRecord(values);
                 }
             }
