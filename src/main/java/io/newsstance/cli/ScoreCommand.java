@@ -77,6 +77,9 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Write records that cannot be read or scored here, as JSON Lines with their reason.")
     Path rejects;
 
+    @Option(names = "--wide", description = "--format table: whole evidence sentences, not cut at 90 characters.")
+    boolean wide;
+
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: number of cores, at most 4).")
     Integer threads;
 
@@ -169,7 +172,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
         if (fmt.equals("table")) {
-            table(corpus.summaries(), counts.scored, w);
+            table(corpus.summaries(), counts.scored, w, wide);
         }
         if (csv != null) {
             csv.flush();
@@ -260,32 +263,49 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    static void table(List<ActorSummary> actors, long articles, Writer w) throws IOException {
+    static void table(List<ActorSummary> actors, long articles, Writer w, boolean wide) throws IOException {
         PrintWriter out = new PrintWriter(w);
-        out.printf(Locale.ROOT, "%d articles, %d actors%n%n", articles, actors.size());
-        out.printf(Locale.ROOT, "%-13s %-22s %8s %5s %5s %5s %7s  %-15s%n", "actor", "name", "mentions", "neg", "neu",
-                "pos", "score", "95% interval");
+        out.printf(Locale.ROOT, "%s, %s%n%n", plural(articles, "article"), plural(actors.size(), "actor"));
+        out.printf(Locale.ROOT, "%-13s %-22s %8s %8s %5s %5s %5s %7s  %-16s  %s%n", "actor", "name", "mentions",
+                "articles", "neg", "neu", "pos", "score", "95% interval", "score bar (-1 … +1)");
         for (ActorSummary a : actors) {
-            out.printf(Locale.ROOT, "%-13s %-22s %8d %5d %5d %5d %+7.3f  [%+.2f, %+.2f]  %s%n", a.actor(),
-                    abbreviate(a.name(), 22), a.mentions(), a.negative(), a.neutral(), a.positive(), a.meanScore(),
-                    a.ciLow(), a.ciHigh(), bar(a.meanScore()));
+            String interval = a.hasInterval()
+                    ? String.format(Locale.ROOT, "[%+.2f, %+.2f]", a.ciLow(), a.ciHigh()) : "—";
+            out.printf(Locale.ROOT, "%-13s %-22s %8d %8d %5d %5d %5d %+7.3f  %-16s  %s%n", a.actor(),
+                    abbreviate(a.name(), 22), a.mentions(), a.articles(), a.negative(), a.neutral(), a.positive(),
+                    a.meanScore(), interval, bar(a.meanScore()));
+        }
+        if (actors.stream().anyMatch(a -> !a.hasInterval())) {
+            out.printf(Locale.ROOT, "(— : fewer than %d articles, too few for an interval)%n",
+                    ActorSummary.MIN_ARTICLES_FOR_INTERVAL);
         }
         List<ActorSummary> top = actors.stream().limit(5).toList();
         if (!top.isEmpty()) {
-            out.printf("%nevidence (most negative / most positive sentence per actor):%n");
+            out.printf("%nevidence (the most negative and the most positive sentence per actor%s):%n",
+                    wide ? "" : "; --wide for whole sentences");
             for (ActorSummary a : top) {
-                out.printf(Locale.ROOT, "  %s  %+.2f  %s%n", a.actor(), a.mostNegative().score(),
-                        abbreviate(a.mostNegative().sentence().replaceAll("\\s+", " "), 110));
-                out.printf(Locale.ROOT, "  %s  %+.2f  %s%n", a.actor(), a.mostPositive().score(),
-                        abbreviate(a.mostPositive().sentence().replaceAll("\\s+", " "), 110));
+                out.printf(Locale.ROOT, "  %-13s most negative  %+.2f  %s%n", a.actor(), a.mostNegative().score(),
+                        evidence(a.mostNegative().sentence(), wide));
+                out.printf(Locale.ROOT, "  %-13s most positive  %+.2f  %s%n", a.actor(), a.mostPositive().score(),
+                        evidence(a.mostPositive().sentence(), wide));
             }
         }
         out.flush();
     }
 
+    private static String evidence(String sentence, boolean wide) {
+        String flat = sentence.replaceAll("\\s+", " ");
+        return wide ? flat : abbreviate(flat, 90);
+    }
+
+    static String plural(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** Ten characters for the score's size: "-----" for -0.5, "+++" for +0.3, "·" for about 0. */
     private static String bar(double score) {
         int n = (int) Math.round(Math.abs(score) * 10);
-        return score < 0 ? "-".repeat(n) : "+".repeat(n);
+        return n == 0 ? "·" : score < 0 ? "-".repeat(n) : "+".repeat(n);
     }
 
     private static String abbreviate(String s, int max) {

@@ -16,14 +16,18 @@ public record ArticleRow(String id, String title, String date, String source, St
                          String sentiment, Double pNegative, Double pNeutral, Double pPositive, List<Actor> actors)
         implements OutputRow {
 
-    /** An actor's summary inside an article row: mentions, counts per stance, mean score and its interval. */
-    public record Actor(String actor, String name, int mentions, int negative, int neutral, int positive,
-                        double meanScore, double ciLow, double ciHigh) implements OutputRow {
+    /**
+     * An actor's summary inside an article row: mentions, the articles they are in, counts per stance, mean score
+     * and its interval (null with fewer than 3 articles, so always null for one article's own summary).
+     */
+    public record Actor(String actor, String name, int mentions, int articles, int negative, int neutral,
+                        int positive, double meanScore, Double ciLow, Double ciHigh) implements OutputRow {
 
         /** The summary {@code a}, scores rounded. */
         public static Actor of(ActorSummary a) {
-            return new Actor(a.actor(), a.name(), a.mentions(), a.negative(), a.neutral(), a.positive(),
-                    round(a.meanScore()), round(a.ciLow()), round(a.ciHigh()));
+            return new Actor(a.actor(), a.name(), a.mentions(), a.articles(), a.negative(), a.neutral(),
+                    a.positive(), round(a.meanScore()), a.hasInterval() ? round(a.ciLow()) : null,
+                    a.hasInterval() ? round(a.ciHigh()) : null);
         }
     }
 

@@ -6,6 +6,7 @@ import io.newsstance.api.ArticleResult;
 import io.newsstance.api.MentionResult;
 import io.newsstance.api.Polarity;
 import io.newsstance.api.SentenceResult;
+import org.apache.commons.math3.distribution.TDistribution;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rolls mention stances up into {@link ActorSummary}s in constant memory per actor (counts, sum, sum of
- * squares, extreme evidence), so a whole corpus can be summarised while streaming.
+ * Rolls mention stances up into {@link ActorSummary}s in constant memory per actor, so a whole corpus can be
+ * summarised while streaming: counts, the mean score, extreme evidence, and the sums over articles that the
+ * interval needs.
+ *
+ * <p>The interval counts articles, not mentions. Mentions of an actor in one article share the article's framing
+ * (measured on the sample articles: most of an actor's mentions in an article get the same label), so treating
+ * them as independent makes the interval far too narrow: two mentions in one article gave "[+0.04, +0.08]". The
+ * mean score is a ratio estimator over articles; its cluster-robust (sandwich) standard error is
+ * {@code SE² = k/(k−1) · Σⱼ (Sⱼ − nⱼ·ȳ)² / N²} over the k articles (Sⱼ the sum and nⱼ the count of the actor's
+ * scores in article j, N = Σ nⱼ), and the interval is {@code ȳ ± t(0.975, k−1)·SE}, so few articles widen it
+ * through Student's t. With fewer than {@link ActorSummary#MIN_ARTICLES_FOR_INTERVAL} articles there is no
+ * interval (NaN).
  */
 public final class ActorAggregator {
 
@@ -23,9 +34,39 @@ public final class ActorAggregator {
         int n;
         final int[] counts = new int[3];
         double sum;
-        double sumSquares;
+        // per-article sums, folded in when the next article starts
+        int articles;
+        double sumArticleSquares;   // Σ Sⱼ²
+        double sumArticleCross;     // Σ Sⱼ·nⱼ
+        double sumArticleCounts2;   // Σ nⱼ²
+        String currentArticle;
+        double currentSum;
+        int currentN;
         ActorSummary.Evidence min;
         ActorSummary.Evidence max;
+
+        void add(String articleId, double score) {
+            if (!articleId.equals(currentArticle)) {
+                fold();
+                currentArticle = articleId;
+            }
+            currentSum += score;
+            currentN++;
+            n++;
+            sum += score;
+        }
+
+        /** Folds the current article's sums into the per-article sums. */
+        void fold() {
+            if (currentN > 0) {
+                articles++;
+                sumArticleSquares += currentSum * currentSum;
+                sumArticleCross += currentSum * currentN;
+                sumArticleCounts2 += (double) currentN * currentN;
+            }
+            currentSum = 0;
+            currentN = 0;
+        }
     }
 
     private final ActorDictionary dictionary;
@@ -35,14 +76,16 @@ public final class ActorAggregator {
         this.dictionary = dictionary;
     }
 
+    /**
+     * Adds the mentions of one sentence of article {@code articleId}. An article's sentences are added together
+     * (one after another), as {@link #addAll} does.
+     */
     public void add(String articleId, SentenceResult sentence) {
         for (MentionResult m : sentence.mentions()) {
             Accumulator a = byActor.computeIfAbsent(m.actor(), k -> new Accumulator());
             double score = m.stance().score();
-            a.n++;
+            a.add(articleId, score);
             a.counts[m.stance().label().ordinal()]++;
-            a.sum += score;
-            a.sumSquares += score * score;
             if (a.min == null || score < a.min.score()) {
                 a.min = new ActorSummary.Evidence(articleId, sentence.index(), sentence.text(), score);
             }
@@ -52,31 +95,39 @@ public final class ActorAggregator {
         }
     }
 
+    /** Adds every sentence of {@code article}. */
     public void addAll(ArticleResult article) {
         for (SentenceResult s : article.sentences()) {
             add(article.article().id(), s);
         }
+        byActor.values().forEach(Accumulator::fold);
     }
 
     /** Summaries, most mentioned first (ties by actor id). */
     public List<ActorSummary> summaries() {
         List<ActorSummary> out = new ArrayList<>();
         byActor.forEach((actor, a) -> {
+            a.fold();
             double mean = a.sum / a.n;
-            double low = -1;
-            double high = 1;
-            if (a.n > 1) {
-                double variance = Math.max(0, (a.sumSquares - a.n * mean * mean) / (a.n - 1));
-                double half = 1.96 * Math.sqrt(variance / a.n);
-                low = Math.max(-1, mean - half);
-                high = Math.min(1, mean + half);
-            }
+            double[] interval = interval(a, mean);
             String name = dictionary.actor(actor).map(x -> x.name()).orElse(actor);
-            out.add(new ActorSummary(actor, name, a.n, a.counts[Polarity.NEGATIVE.ordinal()],
-                    a.counts[Polarity.NEUTRAL.ordinal()], a.counts[Polarity.POSITIVE.ordinal()], mean, low, high,
-                    a.min, a.max));
+            out.add(new ActorSummary(actor, name, a.n, a.articles, a.counts[Polarity.NEGATIVE.ordinal()],
+                    a.counts[Polarity.NEUTRAL.ordinal()], a.counts[Polarity.POSITIVE.ordinal()], mean, interval[0],
+                    interval[1], a.min, a.max));
         });
         out.sort(Comparator.comparingInt(ActorSummary::mentions).reversed().thenComparing(ActorSummary::actor));
         return out;
+    }
+
+    /** The cluster-robust t-interval over articles (see the class comment), or NaNs with too few articles. */
+    static double[] interval(Accumulator a, double mean) {
+        int k = a.articles;
+        if (k < ActorSummary.MIN_ARTICLES_FOR_INTERVAL) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        double squares = a.sumArticleSquares - 2 * mean * a.sumArticleCross + mean * mean * a.sumArticleCounts2;
+        double se = Math.sqrt(Math.max(0, squares) * k / (k - 1.0)) / a.n;
+        double t = new TDistribution(null, k - 1).inverseCumulativeProbability(0.975);
+        return new double[]{Math.max(-1, mean - t * se), Math.min(1, mean + t * se)};
     }
 }

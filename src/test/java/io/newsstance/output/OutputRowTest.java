@@ -26,7 +26,7 @@ class OutputRowTest {
         MentionResult m = new MentionResult("DPRK", new Span(16, 25), "Pyongyang", AliasKind.SEAT,
                 new Prediction(io.newsstance.api.Polarity.NEGATIVE, 0.912345, 0.05, 0.037655));
         SentenceResult s = new SentenceResult(0, new Span(0, TEXT.length()), TEXT, sentiment, List.of(m));
-        ActorSummary a = new ActorSummary("DPRK", "North Korea", 1, 1, 0, 0, -0.87469, -0.87469, -0.87469, null, null);
+        ActorSummary a = new ActorSummary("DPRK", "North Korea", 1, 1, 1, 0, 0, -0.87469, Double.NaN, Double.NaN, null, null);
         return new ArticleResult(new Article("a1", "t", TEXT, "2026-01-02", "wire", "http://x"), List.of(s),
                 sentiment, List.of(a));
     }
@@ -39,7 +39,7 @@ class OutputRowTest {
                 "p_negative", "p_neutral", "p_positive", "mentions"), ResultRows.SENTENCE_FIELDS);
         assertEquals(List.of("id", "title", "date", "source", "url", "sentences", "sentiment", "p_negative",
                 "p_neutral", "p_positive", "actors"), ResultRows.ARTICLE_FIELDS);
-        assertEquals(List.of("actor", "name", "mentions", "negative", "neutral", "positive", "mean_score", "ci_low",
+        assertEquals(List.of("actor", "name", "mentions", "articles", "negative", "neutral", "positive", "mean_score", "ci_low",
                 "ci_high"), ResultRows.ACTOR_FIELDS);
     }
 
@@ -66,6 +66,7 @@ class OutputRowTest {
         Map<String, Object> actor = ((List<Map<String, Object>>) article.get("actors")).get(0);
         assertEquals(ResultRows.ACTOR_FIELDS, List.copyOf(actor.keySet()));
         assertEquals(-0.8747, actor.get("mean_score"));
+        assertNull(actor.get("ci_low"), "one article: no interval");
     }
 
     @Test
