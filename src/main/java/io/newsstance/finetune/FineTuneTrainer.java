@@ -93,17 +93,16 @@ public final class FineTuneTrainer implements StanceTrainer {
         StanceModel model = new StanceModel(featurizer, head, identity,
                 sentiment.map(h -> h.result().network()).orElse(null),
                 sentiment.map(SentimentHeadTrainer.SentimentHead::standardizer).orElse(null), card.build());
-        ModelEvaluator evaluator = new ModelEvaluator(cache);
+        ModelCard finished = model.card();
         if (!data.dev().isEmpty()) {
             // Through ONNX Runtime, as score and eval will run it: agreement with SameDiff checks the export.
             List<Prediction> served = model.predictFeatures(cache.targetFeatures(featurizer,
                     ModelEvaluator.targets(data.dev())));
-            model = model.withCard(model.card()
-                    .withNote("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served)));
-            model = model.withCard(evaluator.withDevMetrics(model, data.dev())
-                    .withNote("dev_macro_f1_samediff", Decimals.round(tuned.devMacroF1SameDiff())));
+            finished = new ModelEvaluator(cache).withDevMetrics(model, data.dev())
+                    .withNote("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served))
+                    .withNote("dev_macro_f1_samediff", Decimals.round(tuned.devMacroF1SameDiff()));
         }
-        return model.withCard(model.card().withNote("train_seconds", Math.round((System.nanoTime() - started) / 1e9)));
+        return model.withCard(finished.withNote("train_seconds", Math.round((System.nanoTime() - started) / 1e9)));
     }
 
     /** The head as a DL4J network with the fine-tuned weights: dense(tanh) then softmax, as in the graph. */

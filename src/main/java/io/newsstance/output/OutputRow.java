@@ -35,8 +35,15 @@ public interface OutputRow {
         return m;
     }
 
-    /** A field of a row type: its snake_case name and its Java type. */
-    record Field(String name, RecordComponent component) {
+    /**
+     * A field of a row type: its snake_case name, its record component and that component's accessor, looked up
+     * once (getAccessor() returns a fresh Method copy on every call, and rows are built per mention).
+     */
+    record Field(String name, RecordComponent component, java.lang.reflect.Method accessor) {
+
+        Field(String name, RecordComponent component) {
+            this(name, component, component.getAccessor());
+        }
 
         public Class<?> type() {
             return component.getType();
@@ -44,7 +51,7 @@ public interface OutputRow {
 
         Object value(Object row) {
             try {
-                return component.getAccessor().invoke(row);
+                return accessor.invoke(row);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + name + " of " + row.getClass().getSimpleName(), e);
             }
