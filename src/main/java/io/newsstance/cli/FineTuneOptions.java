@@ -3,6 +3,7 @@ package io.newsstance.cli;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.finetune.FineTuneSettings;
 import io.newsstance.finetune.FineTuneTrainer;
+import io.newsstance.finetune.TargetInput;
 import io.newsstance.model.FeatureCache;
 import io.newsstance.training.StanceTrainer;
 import picocli.CommandLine.Option;
@@ -29,6 +30,11 @@ final class FineTuneOptions {
             + "learning rate (default: 0.1).")
     double warmup = FineTuneSettings.DEFAULT.warmupFraction();
 
+    @Option(names = "--input", paramLabel = "KIND", description = "--fine-tune: what the encoder reads per "
+            + "target: 'sentence' (the sentence alone, one pass per sentence for all its targets and its sentiment) "
+            + "or 'segment' (\"sentence [SEP] mention\", one pass per target) (default: sentence).")
+    String input = FineTuneSettings.DEFAULT.input().key();
+
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "--fine-tune: checkpoint file, resumed "
             + "when it matches the data and settings (default: the --out file + .checkpoint).")
     Path checkpoint;
@@ -39,9 +45,14 @@ final class FineTuneOptions {
             throw new IllegalArgumentException("--trainable-layers must be 1-6");
         }
         FineTuneSettings d = FineTuneSettings.DEFAULT;
+        TargetInput kind = switch (input) {
+            case "sentence" -> TargetInput.SENTENCE;
+            case "segment" -> TargetInput.SEGMENT;
+            default -> throw new IllegalArgumentException("--input must be 'sentence' or 'segment', not '" + input + "'");
+        };
         return new FineTuneSettings(epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
                 seed, encoderLearningRate, headLearningRate, warmup, d.weightDecay(), trainableLayers, hidden,
-                d.dropoutKeep(), d.checkpointSteps());
+                d.dropoutKeep(), d.checkpointSteps(), kind);
     }
 
     StanceTrainer trainer(FineTuneSettings settings, MiniLmEncoder encoder, FeatureCache cache, PrintStream log,

@@ -56,25 +56,31 @@ public final class MiniLmEncoder implements TokenEncoder {
 
     private final EncoderIdentity identity;
     private final OrtEnvironment env;
-    private final OrtSession session;
-    private final boolean feedsTokenTypes;
     private final WordpieceTokenizer tokenizer;
+    /** False for an encoder that shares its parent's tokenizer (made by {@link #withDelta}). */
+    private final boolean ownsTokenizer;
     private final String output;
     private final int intraOpThreads;
+    /** Makes the ORT session; run once, on first use, so that a base only used for its weights costs no session. */
+    private final java.util.function.Supplier<OrtSession> sessionFactory;
+    private volatile OrtSession session;
+    private volatile boolean feedsTokenTypes;
+    /** Tensors handed to the session as initializers: ORT reads them for as long as the session lives. */
+    private final List<OnnxTensor> initializers = new java.util.ArrayList<>();
     /** Encoders derived from this one ({@link #withWeights}); closed with it. */
     private final List<MiniLmEncoder> derived = new java.util.ArrayList<>();
     private EncoderDelta delta; // set on encoders made by withWeights
     private volatile boolean closed;
 
-    private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, OrtSession session,
-                          WordpieceTokenizer tokenizer, String output, int intraOpThreads) {
+    private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, java.util.function.Supplier<OrtSession> sessionFactory,
+                          WordpieceTokenizer tokenizer, boolean ownsTokenizer, String output, int intraOpThreads) {
         this.identity = identity;
         this.env = env;
-        this.session = session;
+        this.sessionFactory = sessionFactory;
         this.tokenizer = tokenizer;
+        this.ownsTokenizer = ownsTokenizer;
         this.output = output;
         this.intraOpThreads = intraOpThreads;
-        this.feedsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
     }
 
     /** Loads the model with one ORT intra-op thread. */
@@ -82,32 +88,67 @@ public final class MiniLmEncoder implements TokenEncoder {
         return load(1);
     }
 
-    /** Loads the model; each {@link #encode} call then uses up to {@code intraOpThreads} ORT threads. */
+    /**
+     * Loads the model; each {@link #encode} call then uses up to {@code intraOpThreads} ORT threads. The ORT
+     * session is made on the first {@link #encode}: a fine-tuned model only needs the base's weights and
+     * tokenizer ({@link #withDelta}), and building a session it never runs cost about 1.5 s of a one-sentence
+     * {@code score} (measured 2026-12-03, see README, Benchmarks).
+     */
     public static MiniLmEncoder load(int intraOpThreads) {
-        byte[] model = baseModel();
-        return load(model, new EncoderIdentity(NAME, Checksums.sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+        checkThreads(intraOpThreads);
+        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        EncoderIdentity identity = new EncoderIdentity(NAME, baseSha256());
+        return new MiniLmEncoder(identity, env, () -> createSession(env, baseModel(), Map.of(), intraOpThreads, LAST_HIDDEN_STATE),
+                tokenizer, true, LAST_HIDDEN_STATE, intraOpThreads);
     }
 
-    /** The bytes of the base all-MiniLM-L6-v2 ONNX graph, from the classpath. */
-    public static byte[] baseModel() {
-        return ClasspathResources.read(MODEL_RESOURCE);
-    }
+    private static volatile java.lang.ref.SoftReference<byte[]> baseBytes = new java.lang.ref.SoftReference<>(null);
+    private static volatile String baseSha256;
 
     /**
-     * Runs another graph of the same architecture and inputs (a fine-tuned copy, or one exposing an inner
-     * layer's states as {@code output}) with the base model's tokenizer.
+     * The bytes of the base all-MiniLM-L6-v2 ONNX graph (90 MB), from the classpath; kept under a soft reference,
+     * so that a model's load reads the jar once. Callers must not change the array.
      */
-    public static MiniLmEncoder load(byte[] model, EncoderIdentity identity, String output, int intraOpThreads) {
+    public static byte[] baseModel() {
+        byte[] b = baseBytes.get();
+        if (b == null) {
+            synchronized (MiniLmEncoder.class) {
+                b = baseBytes.get();
+                if (b == null) {
+                    b = ClasspathResources.read(MODEL_RESOURCE);
+                    baseBytes = new java.lang.ref.SoftReference<>(b);
+                }
+            }
+        }
+        return b;
+    }
+
+    private static String baseSha256() {
+        String sha = baseSha256;
+        if (sha == null) {
+            sha = Checksums.sha256(baseModel());
+            baseSha256 = sha;
+        }
+        return sha;
+    }
+
+    private static void checkThreads(int intraOpThreads) {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be >= 1: " + intraOpThreads);
         }
-        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
-        OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
+    }
+
+    private static OrtSession createSession(OrtEnvironment env, byte[] model, Map<String, OnnxTensor> initializers,
+                                            int intraOpThreads, String output) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            for (Map.Entry<String, OnnxTensor> e : initializers.entrySet()) {
+                options.addInitializer(e.getKey(), e.getValue());
+            }
             OrtSession session = env.createSession(model, options);
             try {
                 checkSignature(session, output);
@@ -115,10 +156,47 @@ public final class MiniLmEncoder implements TokenEncoder {
                 session.close();
                 throw e;
             }
-            return new MiniLmEncoder(identity, env, session, tokenizer, output, intraOpThreads);
-        } catch (OrtException | RuntimeException e) {
-            tokenizer.close();
+            return session;
+        } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime", e);
+        }
+    }
+
+    /** The session, made on first use. */
+    private OrtSession session() {
+        OrtSession s = session;
+        if (s == null) {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("encoder is closed");
+                }
+                s = session;
+                if (s == null) {
+                    s = sessionFactory.get();
+                    feedsTokenTypes = s.getInputNames().contains(TOKEN_TYPE_IDS);
+                    session = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Runs another graph of the same architecture and inputs (a fine-tuned copy, or one exposing an inner
+     * layer's states as {@code output}) with the base model's tokenizer.
+     */
+    public static MiniLmEncoder load(byte[] model, EncoderIdentity identity, String output, int intraOpThreads) {
+        checkThreads(intraOpThreads);
+        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
+        OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
+        try {
+            OrtSession session = createSession(env, model, Map.of(), intraOpThreads, output);
+            MiniLmEncoder encoder = new MiniLmEncoder(identity, env, () -> session, tokenizer, true, output, intraOpThreads);
+            encoder.session();
+            return encoder;
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
         }
     }
 
@@ -206,9 +284,11 @@ public final class MiniLmEncoder implements TokenEncoder {
     }
 
     /**
-     * This encoder's graph with the delta's weights in place, under {@code name}; its identity's sha256 is that
-     * of the patched graph. Only the base encoder takes a delta (a delta of a delta is not supported). The result
-     * is closed when this encoder is.
+     * This encoder's graph with the delta's weights in place, under {@code name}. The tuned weights are handed to
+     * ONNX Runtime as initializers that override the base graph's (no patched copy of the graph is written,
+     * hashed and parsed again), and the session is made on first use. Its identity's sha256 is {@link
+     * #tunedSha256} of the base's and the delta's. Only the base encoder takes a delta (a delta of a delta is not
+     * supported). The result shares this encoder's tokenizer and is closed when this encoder is.
      */
     @Override
     public synchronized MiniLmEncoder withDelta(String name, EncoderDelta delta) {
@@ -221,11 +301,43 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (!delta.base().equals(identity)) {
             throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
         }
-        byte[] model = baseWeights().patched(delta.weights());
-        MiniLmEncoder child = load(model, new EncoderIdentity(name, Checksums.sha256(model)), LAST_HIDDEN_STATE, intraOpThreads);
+        OnnxWeights base = baseWeights();
+        Map<String, OnnxTensor> tensors = new java.util.LinkedHashMap<>();
+        List<OnnxTensor> made = new java.util.ArrayList<>();
+        try {
+            for (Map.Entry<String, float[]> e : delta.weights().entrySet()) {
+                long[] shape = base.shape(e.getKey());
+                OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue()), shape);
+                made.add(t);
+                tensors.put(base.initializerName(e.getKey()), t);
+            }
+        } catch (OrtException | RuntimeException e) {
+            made.forEach(OnnxTensor::close);
+            throw e instanceof IllegalArgumentException iae ? iae
+                    : new IllegalStateException("cannot hand the tuned weights to ONNX Runtime", e);
+        }
+        MiniLmEncoder child = new MiniLmEncoder(new EncoderIdentity(name, tunedSha256(identity, delta)), env,
+                () -> createSession(env, baseModel(), tensors, intraOpThreads, LAST_HIDDEN_STATE), tokenizer, false,
+                LAST_HIDDEN_STATE, intraOpThreads);
+        child.initializers.addAll(made);
         child.delta = delta;
         derived.add(child);
         return child;
+    }
+
+    /**
+     * The identity of a fine-tuned encoder: sha256 of "base sha256 : sha256 of the delta as {@link
+     * EncoderDelta#write} writes it" (hex), so a model file's {@code encoder-weights.bin} and the base jar fix it.
+     */
+    public static String tunedSha256(EncoderIdentity base, EncoderDelta delta) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            delta.write(new java.io.DataOutputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String text = base.sha256() + ":" + Checksums.sha256(bytes.toByteArray());
+        return Checksums.sha256(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /**
@@ -275,11 +387,16 @@ public final class MiniLmEncoder implements TokenEncoder {
             child.close();
         }
         try {
-            session.close();
+            if (session != null) {
+                session.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX Runtime session", e);
         } finally {
-            tokenizer.close();
+            initializers.forEach(OnnxTensor::close);
+            if (ownsTokenizer) {
+                tokenizer.close();
+            }
         }
     }
 
@@ -334,6 +451,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
              OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
              OnnxTensor typeTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape)) {
+            OrtSession session = session(); // first: it sets feedsTokenTypes
             Map<String, OnnxTensor> inputs = new HashMap<>();
             inputs.put(INPUT_IDS, idTensor);
             inputs.put(ATTENTION_MASK, maskTensor);

@@ -83,6 +83,12 @@ public final class OnnxWeights {
         return tensors.containsKey(name);
     }
 
+    /** The name of the graph initializer that holds the weight (HuggingFace name). */
+    public String initializerName(String name) {
+        tensor(name);
+        return initializerOf.get(name);
+    }
+
     public long[] shape(String name) {
         return tensor(name).getDimsList().stream().mapToLong(Long::longValue).toArray();
     }

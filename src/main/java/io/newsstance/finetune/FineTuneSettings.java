@@ -19,18 +19,30 @@ import java.util.Map;
  * @param headHidden           width of the head's tanh layer
  * @param dropoutKeep          probability of keeping each pooled feature while training
  * @param checkpointSteps      steps between checkpoints (one is also written at each epoch's end)
+ * @param input                what the encoder reads per target (one pass per target or per sentence); with
+ *                             {@link TargetInput#SENTENCE} a step holds {@code batchSize} sentences and all their
+ *                             targets, with {@link TargetInput#SEGMENT} {@code batchSize} pairs
  */
 public record FineTuneSettings(int epochs, int batchSize, long seed, double encoderLearningRate,
                                double headLearningRate, double warmupFraction, double weightDecay,
-                               int trainableLayers, int headHidden, double dropoutKeep, int checkpointSteps) {
+                               int trainableLayers, int headHidden, double dropoutKeep, int checkpointSteps,
+                               TargetInput input) {
 
     public static final FineTuneSettings DEFAULT = new FineTuneSettings(3, 32, 42, 1e-4, 1e-3, 0.1, 0.01, 2, 256,
-            0.9, 50);
+            0.9, 50, TargetInput.SENTENCE);
+
+    /** Settings of a pair ("sentence [SEP] mention") model, as models trained before one-pass models were. */
+    public FineTuneSettings(int epochs, int batchSize, long seed, double encoderLearningRate,
+                            double headLearningRate, double warmupFraction, double weightDecay,
+                            int trainableLayers, int headHidden, double dropoutKeep, int checkpointSteps) {
+        this(epochs, batchSize, seed, encoderLearningRate, headLearningRate, warmupFraction, weightDecay,
+                trainableLayers, headHidden, dropoutKeep, checkpointSteps, TargetInput.SEGMENT);
+    }
 
     public FineTuneSettings {
         if (epochs < 1 || batchSize < 1 || encoderLearningRate < 0 || headLearningRate <= 0 || warmupFraction < 0
                 || warmupFraction >= 1 || weightDecay < 0 || trainableLayers < 1 || headHidden < 1
-                || dropoutKeep <= 0 || dropoutKeep > 1 || checkpointSteps < 1) {
+                || dropoutKeep <= 0 || dropoutKeep > 1 || checkpointSteps < 1 || input == null) {
             throw new IllegalArgumentException("invalid fine-tuning settings");
         }
     }
@@ -48,9 +60,14 @@ public record FineTuneSettings(int epochs, int batchSize, long seed, double enco
         m.put("weight_decay", weightDecay);
         m.put("trainable_layers", trainableLayers);
         m.put("frozen", "embeddings and the lower " + (6 - trainableLayers) + " layers");
-        m.put("head", "concat(mean(target wordpieces), [CLS]) from \"sentence [SEP] mention\" -> dropout(keep "
-                + dropoutKeep + ") -> dense(" + headHidden + ", tanh) -> softmax(3)");
-        m.put("length_bucketing", "examples sorted by length within shuffled pools of 50 batches");
+        m.put("input", input.key());
+        m.put("head", (input == TargetInput.SEGMENT
+                ? "concat(mean(target wordpieces), [CLS]) from \"sentence [SEP] mention\", one pass per target"
+                : "concat(mean(target wordpieces), mean(sentence wordpieces), [CLS]) from the sentence alone, one "
+                        + "pass per sentence for all its targets")
+                + " -> dropout(keep " + dropoutKeep + ") -> dense(" + headHidden + ", tanh) -> softmax(3)");
+        m.put("batch", input == TargetInput.SEGMENT ? batchSize + " pairs" : batchSize + " sentences with all their targets");
+        m.put("length_bucketing", "sequences sorted by length within shuffled pools of 50 batches");
         return m;
     }
 }

@@ -66,13 +66,14 @@ public final class FineTuneTrainer implements StanceTrainer {
         long started = System.nanoTime();
         FineTuner.Result tuned = new FineTuner(settings, log, checkpoint).train(data.train(), data.dev());
         TokenEncoder encoder = base.withDelta(ENCODER_NAME, tuned.encoder());
-        StanceFeaturizer featurizer = new StanceFeaturizer(encoder, FeatureSettings.FINE_TUNED);
+        FeatureSettings features = settings.input().features();
+        StanceFeaturizer featurizer = new StanceFeaturizer(encoder, features);
         MultiLayerNetwork head = headNetwork(tuned.headWeights(), settings.seed());
         int d = featurizer.dimension();
         Standardizer identity = new Standardizer(new float[d], filled(d, 1f));
 
         // The sentiment head is trained as for frozen models, on the fine-tuned encoder's sentence states.
-        TrainingSettings sentimentSettings = TrainingSettings.DEFAULT.withFeatures(FeatureSettings.FINE_TUNED);
+        TrainingSettings sentimentSettings = TrainingSettings.DEFAULT.withFeatures(features);
         Optional<SentimentHeadTrainer.SentimentHead> sentiment = new SentimentHeadTrainer(sentimentSettings, cache,
                 log).train(featurizer, data);
 

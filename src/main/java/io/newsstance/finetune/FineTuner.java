@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
 
 /**
  * Fine-tunes the upper layers of all-MiniLM-L6-v2 together with a target head (see {@link TargetStanceGraph}) on
- * labelled (sentence, target) pairs, each read as "sentence [SEP] mention".
+ * labelled (sentence, target) pairs: each read as "sentence [SEP] mention" ({@link TargetInput#SEGMENT}), or each
+ * sentence read once for all its targets ({@link TargetInput#SENTENCE}).
  *
  * <p>The embeddings and lower layers stay frozen, so ONNX Runtime computes the states entering the first trained
  * layer once per example (a graph exposing that layer's input, {@link OnnxWeights#exposing}); SameDiff then
@@ -86,10 +87,17 @@ public final class FineTuner {
                          long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities) {
     }
 
-    /** One example ready for the graph: states entering the first trained layer, target pooling, label. */
-    record Prepared(float[][] states, int[] targetPieces, int label) {
+    /**
+     * One encoded sequence ready for the graph: the states entering the first trained layer, and the targets read
+     * from it (their wordpieces, labels and indexes among the examples given to {@link #train}).
+     */
+    record Prepared(float[][] states, int[][] targetPieces, int[] labels, int[] examples) {
         int length() {
             return states.length;
+        }
+
+        int targets() {
+            return labels.length;
         }
     }
 
@@ -120,8 +128,9 @@ public final class FineTuner {
                 init.put(name, Nd4j.create(weights.values(name), weights.shape(name)).castTo(DataType.FLOAT));
             }
         }
-        init.putAll(initialHead(settings.headHidden(), settings.seed()));
-        TargetStanceGraph graph = new TargetStanceGraph(config, first, init);
+        int parts = settings.input().parts();
+        init.putAll(initialHead(parts, settings.headHidden(), settings.seed()));
+        TargetStanceGraph graph = new TargetStanceGraph(config, first, parts, init);
         AdamW adam = new AdamW();
 
         int batchesPerEpoch = (trainSet.size() + settings.batchSize() - 1) / settings.batchSize();
@@ -172,7 +181,7 @@ public final class FineTuner {
                     throw new StoppedForTest(step + 1);
                 }
             }
-            double f1 = devSet.isEmpty() ? Double.NaN : macroF1(devSet, probabilities(graph, devSet));
+            double f1 = devSet.isEmpty() ? Double.NaN : macroF1(dev, probabilities(graph, devSet, dev.size()));
             BestEpoch track = new BestEpoch(state.devMacroF1(), Math.max(0, state.bestEpoch())).next(f1);
             boolean better = track.lastImproved();
             Map<String, INDArray> best = better ? snapshot(graph) : state.best();
@@ -197,8 +206,8 @@ public final class FineTuner {
                 io.newsstance.model.ModelFile.sha256(base)), trained, weights::values);
         delta.weights().forEach((name, values) -> graph.weight(name).assign(
                 Nd4j.create(values, graph.weight(name).shape(), 'c')));
-        float[][] devProbabilities = probabilities(graph, devSet);
-        double bestF1 = devSet.isEmpty() ? Double.NaN : macroF1(devSet, devProbabilities);
+        float[][] devProbabilities = probabilities(graph, devSet, dev.size());
+        double bestF1 = devSet.isEmpty() ? Double.NaN : macroF1(dev, devProbabilities);
         Map<String, INDArray> head = new LinkedHashMap<>();
         for (String name : graph.headWeights()) {
             head.put(name, best.get(name).dup());
@@ -221,8 +230,14 @@ public final class FineTuner {
         }
     }
 
-    /** Tokenises each example as "sentence [SEP] mention" and runs the frozen layers over it. */
+    /** Runs the frozen layers over each example's input: see {@link TargetInput}. */
     private List<Prepared> prepare(MiniLmEncoder lower, List<StanceExample> examples, String what) {
+        return settings.input() == TargetInput.SEGMENT ? preparePairs(lower, examples, what)
+                : prepareSentences(lower, examples, what);
+    }
+
+    /** Tokenises each example as "sentence [SEP] mention": one sequence per target. */
+    private List<Prepared> preparePairs(MiniLmEncoder lower, List<StanceExample> examples, String what) {
         List<Prepared> out = new ArrayList<>(examples.size());
         int chunk = 256;
         ProgressBar bar = new ProgressBar(log, "frozen layers (" + what + ")", examples.size());
@@ -235,9 +250,56 @@ public final class FineTuner {
                 StanceExample ex = part.get(i);
                 StanceFeaturizer.TargetInSegment located = StanceFeaturizer.locate(lower,
                         new Target(ex.sentence(), ex.target()), encoded.get(i));
-                out.add(new Prepared(located.encoded().states(), located.pieces(), ex.stance().ordinal()));
+                out.add(new Prepared(located.encoded().states(), new int[][] {located.pieces()},
+                        new int[] {ex.stance().ordinal()}, new int[] {from + i}));
             }
             bar.update(Math.min(examples.size(), from + chunk), null);
+        }
+        return out;
+    }
+
+    /**
+     * Encodes each distinct sentence once, alone, with all its targets, as scoring does ({@link StanceFeaturizer}).
+     * A target past the encoder's wordpiece cut is read from its own window of the sentence, a sequence of its own.
+     */
+    private List<Prepared> prepareSentences(MiniLmEncoder lower, List<StanceExample> examples, String what) {
+        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            bySentence.computeIfAbsent(examples.get(i).sentence(), k -> new ArrayList<>()).add(i);
+        }
+        List<String> sentences = new ArrayList<>(bySentence.keySet());
+        List<Prepared> out = new ArrayList<>(sentences.size());
+        int chunk = 256;
+        ProgressBar bar = new ProgressBar(log, "frozen layers (" + what + ")", sentences.size());
+        for (int from = 0; from < sentences.size(); from += chunk) {
+            List<String> part = sentences.subList(from, Math.min(sentences.size(), from + chunk));
+            List<EncodedSentence> encoded = lower.encode(part);
+            for (int s = 0; s < part.size(); s++) {
+                EncodedSentence e = encoded.get(s);
+                List<int[]> pieces = new ArrayList<>();
+                List<Integer> labels = new ArrayList<>();
+                List<Integer> indexes = new ArrayList<>();
+                for (int i : bySentence.get(part.get(s))) {
+                    StanceExample ex = examples.get(i);
+                    int[] own = e.wordpiecesOf(ex.target().start(), ex.target().end());
+                    if (own.length == 0 && e.truncated()) {
+                        StanceFeaturizer.TargetInWindow w = StanceFeaturizer.window(lower,
+                                new Target(ex.sentence(), ex.target()));
+                        out.add(new Prepared(w.encoded().states(), new int[][] {w.pieces()},
+                                new int[] {ex.stance().ordinal()}, new int[] {i}));
+                    } else {
+                        pieces.add(own);
+                        labels.add(ex.stance().ordinal());
+                        indexes.add(i);
+                    }
+                }
+                if (!labels.isEmpty()) {
+                    out.add(new Prepared(e.states(), pieces.toArray(int[][]::new),
+                            labels.stream().mapToInt(Integer::intValue).toArray(),
+                            indexes.stream().mapToInt(Integer::intValue).toArray()));
+                }
+            }
+            bar.update(Math.min(sentences.size(), from + chunk), null);
         }
         return out;
     }
@@ -267,27 +329,44 @@ public final class FineTuner {
     /** The graph's placeholders for a batch; dropout masks only when training (seeded by the step). */
     Map<String, INDArray> feed(List<Prepared> examples, int[] batch, boolean training, long step) {
         int h = config.hidden();
+        int parts = settings.input().parts();
         int width = 0;
+        int targets = 0;
         for (int i : batch) {
             width = Math.max(width, examples.get(i).length());
+            targets += examples.get(i).targets();
         }
-        float[] states = new float[batch.length * width * h];
-        float[] mask = new float[batch.length * width];
-        float[] pool = new float[batch.length * 2 * width];
-        float[] labels = new float[batch.length * TargetStanceGraph.CLASSES];
+        int columns = batch.length * width;
+        float[] states = new float[columns * h];
+        float[] mask = new float[columns];
+        float[] pool = new float[targets * parts * columns];
+        float[] labels = new float[targets * TargetStanceGraph.CLASSES];
+        int p = 0;
         for (int b = 0; b < batch.length; b++) {
-            Prepared p = examples.get(batch[b]);
-            for (int t = 0; t < p.length(); t++) {
-                System.arraycopy(p.states()[t], 0, states, (b * width + t) * h, h);
-                mask[b * width + t] = 1;
+            Prepared seq = examples.get(batch[b]);
+            int base = b * width;
+            for (int t = 0; t < seq.length(); t++) {
+                System.arraycopy(seq.states()[t], 0, states, (base + t) * h, h);
+                mask[base + t] = 1;
             }
-            for (int piece : p.targetPieces()) {
-                pool[(b * 2) * width + piece] = 1f / p.targetPieces().length;
+            for (int k = 0; k < seq.targets(); k++, p++) {
+                int row = p * parts;
+                int[] pieces = seq.targetPieces()[k];
+                for (int piece : pieces) {
+                    pool[row * columns + base + piece] = 1f / pieces.length;
+                }
+                row++;
+                if (parts == 3) { // the sentence's wordpieces, without [CLS] and [SEP], as StanceFeaturizer reads them
+                    for (int t = 1; t < seq.length() - 1; t++) {
+                        pool[row * columns + base + t] = 1f / (seq.length() - 2);
+                    }
+                    row++;
+                }
+                pool[row * columns + base] = 1; // [CLS]
+                labels[p * TargetStanceGraph.CLASSES + seq.labels()[k]] = 1;
             }
-            pool[(b * 2 + 1) * width] = 1; // [CLS]
-            labels[b * TargetStanceGraph.CLASSES + p.label()] = 1;
         }
-        float[] keep = new float[batch.length * 2 * h];
+        float[] keep = new float[targets * parts * h];
         if (training && settings.dropoutKeep() < 1) {
             SplittableRandom random = new SplittableRandom(settings.seed() ^ (step * 0x9E3779B97F4A7C15L));
             float scale = (float) (1 / settings.dropoutKeep());
@@ -300,33 +379,36 @@ public final class FineTuner {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(TargetStanceGraph.STATES, Nd4j.create(states, new long[] {batch.length, width, h}, 'c'));
         feed.put(TargetStanceGraph.MASK, Nd4j.create(mask, new long[] {batch.length, width}, 'c'));
-        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {batch.length, 2, width}, 'c'));
-        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {batch.length, 2L * h}, 'c'));
-        feed.put(TargetStanceGraph.LABELS, Nd4j.create(labels, new long[] {batch.length, TargetStanceGraph.CLASSES}, 'c'));
+        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {(long) targets * parts, columns}, 'c'));
+        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {targets, (long) parts * h}, 'c'));
+        feed.put(TargetStanceGraph.LABELS, Nd4j.create(labels, new long[] {targets, TargetStanceGraph.CLASSES}, 'c'));
         return feed;
     }
 
-    /** Class probabilities of every example, in order, from the graph as it is now. */
-    float[][] probabilities(TargetStanceGraph graph, List<Prepared> examples) {
+    /** Class probabilities of every example ({@code count} of them, in their order), from the graph as it is now. */
+    float[][] probabilities(TargetStanceGraph graph, List<Prepared> examples, int count) {
         Integer[] order = IntStream.range(0, examples.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> examples.get(i).length()));
-        float[][] out = new float[examples.size()][];
+        float[][] out = new float[count][];
         for (int from = 0; from < order.length; from += EVAL_BATCH) {
             int[] batch = Arrays.stream(order, from, Math.min(order.length, from + EVAL_BATCH))
                     .mapToInt(Integer::intValue).toArray();
             float[][] p = graph.probabilities(feed(examples, batch, false, 0)).toFloatMatrix();
-            for (int k = 0; k < batch.length; k++) {
-                out[batch[k]] = p[k];
+            int row = 0;
+            for (int b : batch) {
+                for (int example : examples.get(b).examples()) {
+                    out[example] = p[row++];
+                }
             }
         }
         return out;
     }
 
-    private static double macroF1(List<Prepared> examples, float[][] p) {
+    private static double macroF1(List<StanceExample> examples, float[][] p) {
         List<Polarity> gold = new ArrayList<>();
         List<Polarity> predicted = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            gold.add(Polarity.values()[examples.get(i).label()]);
+            gold.add(examples.get(i).stance());
             int arg = 0;
             for (int c = 1; c < p[i].length; c++) {
                 if (p[i][c] > p[i][arg]) {
@@ -338,9 +420,9 @@ public final class FineTuner {
         return new Evaluator().evaluate(gold, predicted).macroF1();
     }
 
-    /** Glorot-normal head weights, zero biases, from the seed. */
-    static Map<String, INDArray> initialHead(int hidden, long seed) {
-        int in = 2 * MiniLmConfig.MINILM_L6.hidden();
+    /** Glorot-normal head weights over {@code parts} pooled states, zero biases, from the seed. */
+    static Map<String, INDArray> initialHead(int parts, int hidden, long seed) {
+        int in = parts * MiniLmConfig.MINILM_L6.hidden();
         Nd4j.getRandom().setSeed(seed);
         Map<String, INDArray> head = new LinkedHashMap<>();
         head.put(TargetStanceGraph.HEAD_HIDDEN_W, Nd4j.randn(DataType.FLOAT, in, hidden).muli(Math.sqrt(2.0 / (in + hidden))));

@@ -14,13 +14,17 @@ import java.util.Map;
 
 /**
  * The SameDiff graph that fine-tuning trains: the upper layers of the encoder (from {@code firstTrainable} on)
- * over the states that the frozen lower layers produced, and a target head over two pooled states: the mean of
- * the target's wordpieces and the [CLS] state. The head is dense(tanh) then softmax over the three stances.
+ * over the states that the frozen lower layers produced, and a target head over {@code parts} pooled states per
+ * target (the mean of the target's wordpieces, then optionally the mean of the sentence's, then the [CLS]
+ * state). The head is dense(tanh) then softmax over the three stances.
  *
- * <p>Placeholders: {@value #STATES} [B, T, H] states entering layer {@code firstTrainable}; {@value #MASK} [B, T]
- * 1 for real wordpieces; {@value #POOL} [B, 2, T] pooling weights (row 0: 1/n on the target's n wordpieces, row
- * 1: 1 on [CLS]); {@value #KEEP} [B, 2H] dropout mask on the pooled features (0 or 1/keep while training, all
- * ones otherwise); {@value #LABELS} [B, 3] one-hot stances (training only).
+ * <p>A batch holds B encoded sequences and P targets; a sequence may hold several targets (one pass per
+ * sentence) or one (one pass per "sentence [SEP] mention"). Placeholders: {@value #STATES} [B, T, H] states
+ * entering layer {@code firstTrainable}; {@value #MASK} [B, T] 1 for real wordpieces; {@value #POOL}
+ * [P * parts, B * T] pooling weights over the batch's flattened wordpieces (row {@code p * parts + k} is part k of
+ * target p: 1/n on the target's n wordpieces, 1/m on the sentence's m wordpieces, 1 on its [CLS]); {@value #KEEP}
+ * [P, parts * H] dropout mask on the pooled features (0 or 1/keep while training, all ones otherwise);
+ * {@value #LABELS} [P, 3] one-hot stances (training only).
  */
 public final class TargetStanceGraph {
 
@@ -39,6 +43,7 @@ public final class TargetStanceGraph {
 
     private final SameDiff sd;
     private final int firstTrainable;
+    private final int parts;
     private final List<String> encoderWeights;
     private final List<String> headWeights = List.of(HEAD_HIDDEN_W, HEAD_HIDDEN_B, HEAD_OUT_W, HEAD_OUT_B);
 
@@ -47,6 +52,18 @@ public final class TargetStanceGraph {
      *                on (HuggingFace names) and the head's four weights ({@code head.*}); all of one data type
      */
     public TargetStanceGraph(MiniLmConfig config, int firstTrainable, Map<String, INDArray> weights) {
+        this(config, firstTrainable, 2, weights);
+    }
+
+    /**
+     * @param parts   pooled states per target: 2 (target, [CLS]) or 3 (target, sentence mean, [CLS])
+     * @param weights as above; the head's first matrix has {@code parts * hidden} rows
+     */
+    public TargetStanceGraph(MiniLmConfig config, int firstTrainable, int parts, Map<String, INDArray> weights) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1");
+        }
+        this.parts = parts;
         if (firstTrainable < 0 || firstTrainable > config.layers()) {
             throw new IllegalArgumentException("first trainable layer " + firstTrainable + " is outside 0.."
                     + config.layers());
@@ -76,11 +93,12 @@ public final class TargetStanceGraph {
         });
         SDVariable states = sd.placeHolder(STATES, type, -1, -1, config.hidden());
         SDVariable mask = sd.placeHolder(MASK, type, -1, -1);
-        SDVariable pool = sd.placeHolder(POOL, type, -1, 2, -1);
-        SDVariable keep = sd.placeHolder(KEEP, type, -1, 2L * config.hidden());
+        SDVariable pool = sd.placeHolder(POOL, type, -1, -1);
+        SDVariable keep = sd.placeHolder(KEEP, type, -1, (long) parts * config.hidden());
         SDVariable labels = sd.placeHolder(LABELS, type, -1, CLASSES);
         SDVariable top = encoderGraph.layers(firstTrainable, states, encoderGraph.maskBias(mask));
-        SDVariable pooled = sd.reshape(sd.mmul(pool, top), -1, 2L * config.hidden()).mul(keep);
+        SDVariable flat = sd.reshape(top, -1, config.hidden());
+        SDVariable pooled = sd.reshape(sd.mmul(pool, flat), -1, (long) parts * config.hidden()).mul(keep);
         SDVariable hidden = sd.math.tanh(pooled.mmul(vars.get(HEAD_HIDDEN_W)).add(vars.get(HEAD_HIDDEN_B)));
         SDVariable logits = hidden.mmul(vars.get(HEAD_OUT_W)).add(vars.get(HEAD_OUT_B));
         sd.nn.softmax(PROBABILITIES, logits, 1);
@@ -90,6 +108,10 @@ public final class TargetStanceGraph {
 
     public SameDiff sameDiff() {
         return sd;
+    }
+
+    public int parts() {
+        return parts;
     }
 
     public int firstTrainable() {

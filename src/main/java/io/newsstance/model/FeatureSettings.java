@@ -25,6 +25,12 @@ public record FeatureSettings(boolean sentence, boolean cls, int contextWindow, 
     /** What a fine-tuned encoder's head reads: the target's wordpieces and [CLS], from "sentence [SEP] mention". */
     public static final FeatureSettings FINE_TUNED = new FeatureSettings(false, true, 0, false, true);
 
+    /**
+     * What a one-pass fine-tuned encoder's head reads: the target's wordpieces, the sentence's and [CLS], all from
+     * one pass over the sentence alone (shared by every target of the sentence and by the sentiment head).
+     */
+    public static final FeatureSettings ONE_PASS = new FeatureSettings(true, true, 0, false, false);
+
     public FeatureSettings(boolean sentence, boolean cls, int contextWindow, boolean pair) {
         this(sentence, cls, contextWindow, pair, false);
     }

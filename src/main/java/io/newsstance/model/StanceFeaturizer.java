@@ -72,12 +72,8 @@ public final class StanceFeaturizer {
         }
         for (int i : pastCut) {
             Target t = targets.get(i);
-            EncodedSentence whole = encoded.get(t.sentence());
-            int from = Math.max(0, t.span().start() - WINDOW_CHARS);
-            int to = Math.min(t.sentence().length(), t.span().end() + WINDOW_CHARS);
-            EncodedSentence window = encoder.encode(List.of(t.sentence().substring(from, to))).get(0);
-            Span local = new Span(t.span().start() - from, t.span().end() - from);
-            out[i] = vector(window, window.wordpiecesOf(local.start(), local.end()), whole);
+            TargetInWindow w = window(encoder, t);
+            out[i] = vector(w.encoded(), w.pieces(), encoded.get(t.sentence()));
         }
         if (settings.pair()) {
             addPairParts(targets, out);
@@ -98,6 +94,22 @@ public final class StanceFeaturizer {
             out[i] = vector(located.encoded(), located.pieces(), located.encoded());
         }
         return out;
+    }
+
+    /** A window of a long sentence around a target, encoded alone, and the target's wordpieces in it. */
+    public record TargetInWindow(EncodedSentence encoded, int[] pieces) {
+    }
+
+    /**
+     * Encodes the sentence's characters within {@link #WINDOW_CHARS} of {@code target} alone: how a target past
+     * the encoder's wordpiece cut is read. Fine-tuning on sentences reads such targets with this too.
+     */
+    public static TargetInWindow window(TokenEncoder encoder, Target target) {
+        Span span = target.span();
+        int from = Math.max(0, span.start() - WINDOW_CHARS);
+        int to = Math.min(target.sentence().length(), span.end() + WINDOW_CHARS);
+        EncodedSentence window = encoder.encode(List.of(target.sentence().substring(from, to))).get(0);
+        return new TargetInWindow(window, window.wordpiecesOf(span.start() - from, span.end() - from));
     }
 
     /** A target's "sentence [SEP] mention" encoding and the wordpieces of the target in it. */

@@ -151,6 +151,14 @@ public final class StanceModel {
                 newCard);
     }
 
+    /** The same heads over another featurizer of the same settings (e.g. an encoder wrapped to count its calls). */
+    public StanceModel withFeaturizer(StanceFeaturizer other) {
+        if (!other.settings().equals(featurizer.settings()) || other.dimension() != featurizer.dimension()) {
+            throw new IllegalArgumentException("the featurizer must have the model's settings " + featurizer.settings());
+        }
+        return new StanceModel(other, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer, card);
+    }
+
     public StanceFeaturizer featurizer() {
         return featurizer;
     }

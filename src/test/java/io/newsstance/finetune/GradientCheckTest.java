@@ -32,30 +32,46 @@ class GradientCheckTest {
             }
         }
         int hidden = 5;
-        init.put(TargetStanceGraph.HEAD_HIDDEN_W, Nd4j.create(gaussian(random, new long[] {16, hidden}, 0, 0.5), new long[] {16, hidden}, 'c'));
+        // Three pooled parts per target (target, sentence mean, [CLS]) and four targets over three sequences:
+        // sequence 0 holds two targets, as one pass per sentence does.
+        int parts = 3;
+        int in = parts * 8;
+        init.put(TargetStanceGraph.HEAD_HIDDEN_W, Nd4j.create(gaussian(random, new long[] {in, hidden}, 0, 0.5), new long[] {in, hidden}, 'c'));
         init.put(TargetStanceGraph.HEAD_HIDDEN_B, Nd4j.create(gaussian(random, new long[] {hidden}, 0, 0.1), new long[] {hidden}, 'c'));
         init.put(TargetStanceGraph.HEAD_OUT_W, Nd4j.create(gaussian(random, new long[] {hidden, 3}, 0, 0.5), new long[] {hidden, 3}, 'c'));
         init.put(TargetStanceGraph.HEAD_OUT_B, Nd4j.create(gaussian(random, new long[] {3}, 0, 0.1), new long[] {3}, 'c'));
-        TargetStanceGraph graph = new TargetStanceGraph(TINY, 0, init);
+        TargetStanceGraph graph = new TargetStanceGraph(TINY, 0, parts, init);
 
         int batch = 3;
         int width = 5;
+        int targets = 4;
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(TargetStanceGraph.STATES, Nd4j.create(gaussian(random, new long[] {batch, width, 8}, 0, 1),
                 new long[] {batch, width, 8}, 'c'));
         double[] mask = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0}; // two padded rows
         feed.put(TargetStanceGraph.MASK, Nd4j.create(mask, new long[] {batch, width}, 'c'));
-        double[] pool = new double[batch * 2 * width];
-        pool[1] = 0.5; pool[2] = 0.5; pool[5] = 1;            // example 0: target = pieces 1-2, [CLS]
-        pool[10 + 2] = 1; pool[15] = 1;                        // example 1
-        pool[20 + 1] = 1.0 / 3; pool[20 + 2] = 1.0 / 3; pool[20 + 3] = 1.0 / 3; pool[25] = 1;
-        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {batch, 2, width}, 'c'));
-        double[] keep = new double[batch * 16];
+        int[] sequenceOf = {0, 0, 1, 2};
+        int[][] targetPieces = {{1, 2}, {3}, {2}, {1, 2, 3}};
+        int[] lengths = {5, 3, 4};
+        double[] pool = new double[targets * parts * batch * width];
+        for (int p = 0; p < targets; p++) {
+            int base = sequenceOf[p] * width;
+            for (int piece : targetPieces[p]) {
+                pool[(p * parts) * batch * width + base + piece] = 1.0 / targetPieces[p].length;
+            }
+            for (int t = 1; t < lengths[sequenceOf[p]] - 1; t++) {
+                pool[(p * parts + 1) * batch * width + base + t] = 1.0 / (lengths[sequenceOf[p]] - 2);
+            }
+            pool[(p * parts + 2) * batch * width + base] = 1; // [CLS]
+        }
+        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {targets * parts, batch * width}, 'c'));
+        double[] keep = new double[targets * in];
         for (int i = 0; i < keep.length; i++) {
             keep[i] = i % 7 == 0 ? 0 : 1.25;
         }
-        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {batch, 16}, 'c'));
-        feed.put(TargetStanceGraph.LABELS, Nd4j.create(new double[] {1, 0, 0, 0, 0, 1, 0, 1, 0}, new long[] {batch, 3}, 'c'));
+        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {targets, in}, 'c'));
+        feed.put(TargetStanceGraph.LABELS, Nd4j.create(new double[] {1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1},
+                new long[] {targets, 3}, 'c'));
 
         Map<String, INDArray> gradients = graph.gradients(feed);
         double eps = 1e-6;
