@@ -83,6 +83,15 @@ public final class Bench {
     }
 
     public BenchReport run(StanceClassifier classifier) {
+        return run(classifier, null, null);
+    }
+
+    /**
+     * Measures {@code classifier}; with a {@code comparison} (another model), its throughput too, pass for pass
+     * alternating with the first on the same articles, so that their ratio holds on a noisy machine. {@code
+     * load} is how long loading the model took (see {@link #loadTimes}); null when not measured.
+     */
+    public BenchReport run(StanceClassifier classifier, BenchReport.LoadTime load, Comparison comparison) {
         long started = System.nanoTime();
         List<Article> articles = sampleArticles(options.articles());
         Map<String, HeapMeter.Usage> heap = new LinkedHashMap<>();
@@ -99,6 +108,8 @@ public final class Bench {
             Samples passes = new Samples();
             Samples passCpu = new Samples();
             Samples vader = new Samples();
+            Samples comparisonPasses = new Samples();
+            Samples comparisonCpu = new Samples();
             List<String> sentences = null;
             int mentions = 0;
             for (int i = 0; i < options.warmup() + options.iterations(); i++) {
@@ -119,6 +130,17 @@ public final class Bench {
                 long t2 = System.nanoTime();
                 vaderAll(sentences, pool);
                 long t3 = System.nanoTime();
+                if (comparison != null) {
+                    long c4 = processCpuNanos();
+                    long t4 = System.nanoTime();
+                    comparison.classifier().scoreAll(articles);
+                    long t5 = System.nanoTime();
+                    long c5 = processCpuNanos();
+                    if (i >= options.warmup()) {
+                        comparisonPasses.add((t5 - t4) / 1e9);
+                        comparisonCpu.add((c5 - c4) / 1e9);
+                    }
+                }
                 if (i >= options.warmup()) {
                     passes.add((t1 - t0) / 1e9);
                     passCpu.add((c1 - c0) / 1e9);
@@ -128,6 +150,10 @@ public final class Bench {
             heap.put("scoring", meter.stop());
             Throughput throughput = new Throughput(articles.size(), sentences.size(), mentions, passes.median(),
                     passCpu.median());
+            Optional<BenchReport.Compared> compared = comparison == null ? Optional.empty()
+                    : Optional.of(new BenchReport.Compared(comparison.name(), describe(comparison.classifier()),
+                    new Throughput(articles.size(), sentences.size(), mentions, comparisonPasses.median(),
+                            comparisonCpu.median()), comparison.load()));
 
             // 2. Latency of single articles built from the same sentences.
             progress.printf(Locale.ROOT, "bench: latency of %d-sentence and %d-sentence articles%n", SHORT_SENTENCES,
@@ -144,13 +170,51 @@ public final class Bench {
                 training = Optional.of(training(classifier));
                 heap.put("training", meter.stop());
             }
-            String model = "model " + classifier.model().featurizer().settings().key() + " ("
-                    + classifier.model().featurizer().dimension() + " dims)";
-            return new BenchReport(Machine.current(), options, model, throughput, vader.median(), shortLatency,
-                    longLatency, training, heap, (System.nanoTime() - started) / 1e9);
+            return new BenchReport(Machine.current(), options, describe(classifier), throughput, vader.median(),
+                    shortLatency, longLatency, training, heap, Optional.ofNullable(load), compared,
+                    (System.nanoTime() - started) / 1e9);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A second model measured in the same run, loaded in {@code load}. */
+    public record Comparison(String name, StanceClassifier classifier, BenchReport.LoadTime load) {
+    }
+
+    private static String describe(StanceClassifier classifier) {
+        return "model " + classifier.model().featurizer().settings().key() + " ("
+                + classifier.model().featurizer().dimension() + " dims)";
+    }
+
+    /**
+     * Load times of a model: {@code firstSeconds}, the load the caller already timed (the first in this JVM, so
+     * it includes ND4J's and ONNX Runtime's start-up), and the median of {@code iterations} more loads (each
+     * closed again), what a long-lived process pays per model. A model's session is made on first use, so each
+     * load here scores one short article too.
+     */
+    public BenchReport.LoadTime loadTimes(double firstSeconds, java.util.function.Supplier<StanceClassifier> load) {
+        Samples again = new Samples();
+        Article probe = Article.of("bench-load", "Russia criticised NATO on Tuesday.");
+        for (int i = 0; i < options.iterations(); i++) {
+            long t0 = System.nanoTime();
+            try (StanceClassifier c = load.get()) {
+                c.score(probe);
+            }
+            again.add((System.nanoTime() - t0) / 1e9);
+        }
+        return new BenchReport.LoadTime(firstSeconds, again.median(), again.count());
+    }
+
+    /** Times {@code load} plus scoring one short article: the start-up a one-sentence {@code score} pays. */
+    public static double timeFirstLoad(java.util.function.Supplier<StanceClassifier> load,
+                                       java.util.function.Consumer<StanceClassifier> keep) {
+        long t0 = System.nanoTime();
+        StanceClassifier c = load.get();
+        c.score(Article.of("bench-load", "Russia criticised NATO on Tuesday."));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        keep.accept(c);
+        return seconds;
     }
 
     /** The readable articles of the sample inputs; unreadable ones are left out. */

@@ -10,7 +10,26 @@ import java.util.Optional;
 /** Everything one {@link Bench} run measured, as JSON and as text. */
 public record BenchReport(Machine machine, Bench.Options options, String model, Throughput scoring,
                      double vaderMedianPassSeconds, Latency shortArticle, Latency longArticle,
-                     Optional<Training> training, Map<String, HeapMeter.Usage> heap, double totalSeconds) {
+                     Optional<Training> training, Map<String, HeapMeter.Usage> heap, Optional<LoadTime> load,
+                     Optional<Compared> comparison, double totalSeconds) {
+
+    /**
+     * Model load + one short article scored: {@code firstSeconds} the first in the JVM (with ND4J's and ONNX
+     * Runtime's own start-up: what a one-sentence {@code score} pays on top of starting Java), {@code
+     * againMedianSeconds} the median of {@code again} later loads.
+     */
+    public record LoadTime(double firstSeconds, double againMedianSeconds, int again) {
+    }
+
+    /** A second model's throughput, measured pass for pass alternating with the first. */
+    public record Compared(String name, String model, Throughput scoring, LoadTime load) {
+    }
+
+    /** How many times the benchmarked model's sentences/s the comparison's is (above 1: the first is faster). */
+    public Optional<Double> speedupOverComparison() {
+        return comparison.map(c -> c.scoring().medianPassSeconds() / scoring.medianPassSeconds());
+    }
+
 
     /** Scoring throughput over the sample articles: one pass = every article once. */
     public record Throughput(int articles, int sentences, int mentions, double medianPassSeconds,
@@ -92,11 +111,34 @@ public record BenchReport(Machine machine, Bench.Options options, String model, 
             x.put("feature_s", Decimals.round(t.featureSeconds(), 2));
             m.put("training", x);
         });
+        load.ifPresent(l -> m.put("load", loadJson(l)));
+        comparison.ifPresent(c -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", c.name());
+            x.put("model", c.model());
+            x.put("median_pass_s", Decimals.round(c.scoring().medianPassSeconds(), 4));
+            x.put("sentences_per_s", Decimals.round(c.scoring().sentencesPerSecond(), 2));
+            x.put("mentions_per_s", Decimals.round(c.scoring().mentionsPerSecond(), 2));
+            x.put("cpu_ms_per_sentence", Decimals.round(c.scoring().cpuMillisPerSentence(), 2));
+            x.put("speedup", Decimals.round(speedupOverComparison().orElseThrow(), 2));
+            if (c.load() != null) {
+                x.put("load", loadJson(c.load()));
+            }
+            m.put("comparison", x);
+        });
         Map<String, Object> h = new LinkedHashMap<>();
         heap.forEach((phase, u) -> h.put(phase, u.toJson()));
         m.put("heap", h);
         m.put("total_s", Decimals.round(totalSeconds, 1));
         return m;
+    }
+
+    private static Map<String, Object> loadJson(LoadTime l) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("first_s", Decimals.round(l.firstSeconds(), 3));
+        x.put("again_median_s", Decimals.round(l.againMedianSeconds(), 3));
+        x.put("again", l.again());
+        return x;
     }
 
     private static Map<String, Object> latencyJson(Latency l) {
@@ -123,6 +165,16 @@ public record BenchReport(Machine machine, Bench.Options options, String model, 
                 scoring.cpuMillisPerSentence()));
         b.append(String.format(Locale.ROOT, "  VADER       %9.1f sentences/s  (same sentences and threads: %.0fx "
                 + "faster than newsstance)%n", vaderSentencesPerSecond(), vaderSpeedup()));
+        comparison.ifPresent(c -> b.append(String.format(Locale.ROOT, "  %-11s %9.1f sentences/s  %9.1f mentions/s"
+                        + "  (%.2f s per pass, %.1f ms CPU per sentence; %s)%n  newsstance is %.2fx %s's speed "
+                        + "in the same run%n", c.name(), c.scoring().sentencesPerSecond(),
+                c.scoring().mentionsPerSecond(), c.scoring().medianPassSeconds(), c.scoring().cpuMillisPerSentence(),
+                c.model(), speedupOverComparison().orElseThrow(), c.name())));
+        load.ifPresent(l -> b.append(String.format(Locale.ROOT, "%nmodel load + one short article: %.2f s the "
+                + "first in this JVM, %.2f s later (median of %d)%n", l.firstSeconds(), l.againMedianSeconds(),
+                l.again())));
+        comparison.filter(c -> c.load() != null).ifPresent(c -> b.append(String.format(Locale.ROOT,
+                "  %s: %.2f s first, %.2f s later%n", c.name(), c.load().firstSeconds(), c.load().againMedianSeconds())));
         b.append(String.format(Locale.ROOT, "%narticle latency (one caller)%n"));
         b.append(latencyLine("short", shortArticle));
         b.append(latencyLine("long", longArticle));

@@ -60,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "model).")
     Path model;
 
+    @Option(names = "--compare", paramLabel = "FILE.zip", description = "A second model whose throughput is "
+            + "measured in the same run, pass for pass alternating with the first, and compared.")
+    Path compare;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache directory (default: as train).")
     Path cache;
 
@@ -74,9 +78,29 @@ public final class BenchCommand implements Callable<Integer> {
                 cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache));
         PrintStream progress = System.err;
         BenchReport report;
-        try (StanceClassifier classifier = model == null ? StanceClassifier.loadDefault(ActorDictionary.loadDefault(), n)
-                : StanceClassifier.load(model, ActorDictionary.loadDefault(), n)) {
-            report = new Bench(options, progress).run(classifier);
+        ActorDictionary actors = ActorDictionary.loadDefault();
+        java.util.function.Supplier<StanceClassifier> load = () -> model == null
+                ? StanceClassifier.loadDefault(actors, n) : StanceClassifier.load(model, actors, n);
+        StanceClassifier[] loaded = new StanceClassifier[2];
+        double first = Bench.timeFirstLoad(load, c -> loaded[0] = c);
+        Bench bench = new Bench(options, progress);
+        try (StanceClassifier classifier = loaded[0]) {
+            progress.println("bench: model load times");
+            BenchReport.LoadTime loadTime = bench.loadTimes(first, load);
+            Bench.Comparison comparison = null;
+            if (compare != null) {
+                java.util.function.Supplier<StanceClassifier> other = () -> StanceClassifier.load(compare, actors, n);
+                double otherFirst = Bench.timeFirstLoad(other, c -> loaded[1] = c);
+                comparison = new Bench.Comparison(compare.getFileName().toString(), loaded[1],
+                        bench.loadTimes(otherFirst, other));
+            }
+            try {
+                report = bench.run(classifier, loadTime, comparison);
+            } finally {
+                if (loaded[1] != null) {
+                    loaded[1].close();
+                }
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.line(report.toJson()) + System.lineSeparator() : report.toText());

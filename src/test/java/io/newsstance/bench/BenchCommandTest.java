@@ -31,7 +31,7 @@ class BenchCommandTest {
             CommandLine cl = NewsstanceCommand.commandLine();
             cl.setOut(new PrintWriter(out));
             exit = cl.execute("bench", "--warmup", "0", "--iterations", "1", "--threads", "1", "--train-examples", "64",
-                    "--cache", cache.toString(), "--json");
+                    "--cache", cache.toString(), "--compare", "models/frozen.zip", "--json");
         } finally {
             System.setErr(oldErr);
         }
@@ -46,13 +46,18 @@ class BenchCommandTest {
         assertTrue(j.at("/scoring/sentences").asInt() > 48 && j.at("/scoring/mentions").asInt() > 0, j.toString());
         for (String figure : List.of("/scoring/sentences_per_s", "/scoring/mentions_per_s", "/vader/sentences_per_s",
                 "/vader/speedup_over_newsstance", "/latency/short/p50_ms", "/latency/short/p95_ms",
-                "/latency/long/p50_ms", "/latency/long/p95_ms", "/training/median_epoch_s")) {
+                "/latency/long/p50_ms", "/latency/long/p95_ms", "/training/median_epoch_s", "/load/first_s",
+                "/load/again_median_s", "/comparison/sentences_per_s", "/comparison/speedup",
+                "/comparison/load/first_s")) {
             assertTrue(j.at(figure).asDouble() > 0, figure + " in " + j);
         }
         assertTrue(j.at("/latency/short/p50_ms").asDouble() <= j.at("/latency/short/p95_ms").asDouble());
         assertEquals(5.0, j.at("/latency/short/sentences").asDouble(), 0.5);
         assertEquals(60.0, j.at("/latency/long/sentences").asDouble(), 3.0);
         assertEquals(64, j.at("/training/examples").asInt());
+        assertEquals("frozen.zip", j.at("/comparison/name").asText());
+        assertEquals(j.at("/comparison/median_pass_s").asDouble() / j.at("/scoring/median_pass_s").asDouble(),
+                j.at("/comparison/speedup").asDouble(), 0.01, "the speed-up is the ratio of the two passes");
         assertTrue(j.at("/heap/scoring/peak_heap_mb").asLong() > 0, j.toString());
     }
 }
