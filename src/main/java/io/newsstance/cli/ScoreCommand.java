@@ -1,6 +1,7 @@
 package io.newsstance.cli;
 
 import io.newsstance.StanceClassifier;
+import io.newsstance.training.ProgressBar;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.api.ActorSummary;
 import io.newsstance.api.Article;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
         description = {"Score articles: the stance of each sentence toward each actor it mentions, sentence "
                 + "sentiment, and per-actor summaries.",
                 "Reads .txt files (one article each), .jsonl and .csv article files, directories, or - for stdin. "
-                        + "Ends with 'read N, scored M, rejected K' on stderr."},
+                        + "Ends with 'read N, scored M, rejected K; S sentences in T s (R sentences/s)' on stderr."},
         footer = {"", "Examples:",
                 "  newsstance score training-data/articles/",
                 "  newsstance score --level mention --format jsonl --out mentions.jsonl feed.jsonl",
@@ -125,7 +126,9 @@ public final class ScoreCommand implements Callable<Integer> {
         } else {
             counts.rejected.forEach(r -> err().println("newsstance: rejected " + r.get("location") + ": " + r.get("reason")));
         }
-        err().printf("read %d, scored %d, rejected %d%n", counts.read, counts.scored, counts.rejected.size());
+        err().printf(Locale.ROOT, "read %d, scored %d, rejected %d; %d %s in %.1f s (%.1f sentences/s)%n", counts.read,
+                counts.scored, counts.rejected.size(), counts.sentences, counts.sentences == 1 ? "sentence" : "sentences",
+                counts.scoringSeconds, counts.sentences / Math.max(1e-9, counts.scoringSeconds));
         err().flush();
         return counts.rejected.isEmpty() ? 0 : NewsstanceCommand.EXIT_BAD_INPUT;
     }
@@ -134,6 +137,9 @@ public final class ScoreCommand implements Callable<Integer> {
     static final class Counts {
         long read;
         long scored;
+        long sentences;
+        /** Time spent scoring (the model's load not included), for the closing line's rate. */
+        double scoringSeconds;
         final List<Map<String, Object>> rejected = new ArrayList<>();
 
         void reject(String location, String reason) {
@@ -147,6 +153,11 @@ public final class ScoreCommand implements Callable<Integer> {
                 .setHeader(header(lvl).toArray(String[]::new)).get()) : null;
         ActorAggregator corpus = new ActorAggregator(dictionary);
         long started = System.nanoTime();
+        // On a terminal, a bar with an ETA when the input's size is known (files, not stdin): progress is
+        // measured in characters of article text read against the files' bytes, near enough for an ETA.
+        long totalBytes = System.console() != null ? inputBytes(inputs) : -1;
+        ProgressBar bar = totalBytes > 0 ? new ProgressBar(System.err, "score", totalBytes) : null;
+        long charsRead = 0;
         List<Article> chunk = new ArrayList<>(CHUNK);
         List<String> locations = new ArrayList<>(CHUNK);
         try (ArticleInputs records = new ArticleInputs(inputs, System.in, stdin)) {
@@ -159,18 +170,27 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
                 // The readers have applied ArticleTextRule: a Read record's text can be scored.
                 ArticleRecord.Read read = (ArticleRecord.Read) record;
+                charsRead += read.article().text().length();
                 chunk.add(read.article());
                 locations.add(read.location());
                 if (chunk.size() == CHUNK) {
                     flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    err().printf(Locale.ROOT, "scored %d articles, %.1f articles/s%n", counts.scored,
-                            counts.scored / Math.max(1e-9, seconds));
-                    err().flush();
+                    if (bar != null) {
+                        bar.update(Math.min(charsRead, totalBytes), String.format(Locale.ROOT, "%d articles, %.1f "
+                                + "sentences/s", counts.scored, counts.sentences / Math.max(1e-9, counts.scoringSeconds)));
+                    } else {
+                        err().printf(Locale.ROOT, "scored %d articles, %.1f articles/s%n", counts.scored,
+                                counts.scored / Math.max(1e-9, seconds));
+                        err().flush();
+                    }
                 }
             }
         }
         flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
+        if (bar != null) {
+            bar.update(totalBytes, String.format(Locale.ROOT, "%d articles", counts.scored));
+        }
         if (fmt.equals("table")) {
             table(corpus.summaries(), counts.scored, w, wide);
         }
@@ -184,7 +204,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (chunk.isEmpty()) {
             return;
         }
-        List<ArticleOutcome> outcomes = classifier.get().scoreEach(chunk);
+        StanceClassifier scorer = classifier.get(); // loads the model on the first chunk: not part of the rate
+        long t0 = System.nanoTime();
+        List<ArticleOutcome> outcomes = scorer.scoreEach(chunk);
+        counts.scoringSeconds += (System.nanoTime() - t0) / 1e9;
         List<ArticleResult> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             ArticleOutcome o = outcomes.get(i);
@@ -196,6 +219,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         for (ArticleResult r : results) {
             counts.scored++;
+            counts.sentences += r.sentences().size();
             corpus.addAll(r);
             if (fmt.equals("table")) {
                 continue;
@@ -347,5 +371,27 @@ public final class ScoreCommand implements Callable<Integer> {
                 classifier.close();
             }
         }
+    }
+
+    /** Bytes of the input files (directories walked), or -1 when an input is stdin or cannot be sized. */
+    static long inputBytes(List<String> inputs) {
+        long total = 0;
+        for (String input : inputs) {
+            if (input.equals("-")) {
+                return -1;
+            }
+            Path p = Path.of(input);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.isDirectory(p) ? java.nio.file.Files.walk(p)
+                    : java.util.stream.Stream.of(p)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (java.nio.file.Files.isRegularFile(f)) {
+                        total += java.nio.file.Files.size(f);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 }
