@@ -112,7 +112,7 @@
         return;
       }
       var W = 1180, H = 210, L = 44, R = 12, top = 8, plotH = 120, barTop = 146, barH = 44;
-      var t0 = time(first), t1 = time(last);
+      var t0 = Math.min(time(first), time(points[0].date)), t1 = time(last);   // a week starts on its Monday
       if (t1 <= t0) { t0 -= DAY; t1 += DAY; }
       var x = function (d) { return L + (time(d) - t0) / (t1 - t0) * (W - L - R); };
       var y = function (v) { return top + (1 - v) / 2 * plotH; };
@@ -153,8 +153,9 @@
       svg.appendChild(svgEl('text', { x: L - 6, y: barTop + 10, 'text-anchor': 'end' }, String(maxN)));
       svg.appendChild(svgEl('line', { x1: L, x2: W - R, y1: barTop + barH, y2: barTop + barH, 'class': 'axis' }));
       ticks(t0, t1).forEach(function (t) {
-        var d = iso(t);
-        svg.appendChild(svgEl('text', { x: x(d), y: H - 4, 'text-anchor': 'middle' }, d));
+        var d = iso(t), px = x(d);
+        var anchor = px < L + 40 ? 'start' : px > W - R - 40 ? 'end' : 'middle';
+        svg.appendChild(svgEl('text', { x: px, y: H - 4, 'text-anchor': anchor }, d));
       });
       box.appendChild(svg);
       rendered++;
