@@ -222,4 +222,15 @@ class ReportCommandTest {
                 "the text comes back unchanged when parsed");
         assertEquals("<b>S1</b>", d.get("sources").get(0).asText());
     }
+
+    @Test
+    void benchReportGeneratesTheRowsItSaysAndPrintsItsFigures(@TempDir Path dir) throws Exception {
+        Cli.Result r = Cli.run("bench", "report", "--rows", "3000", "--dir", dir.toString());
+        r.assertNoCrash();
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.out().matches("(?s)report from 3,000 mentions in mention rows .* s, [\\d,]+ rows/s, report "
+                + "[\\d.]+ MB\\s*"), r.out());
+        assertEquals(3000, Files.readAllLines(dir.resolve("bench-mentions.jsonl")).size(), "one line per mention");
+        assertEquals(3000, data(dir.resolve("bench-report.html")).get("totals").get("mentions").asInt());
+    }
 }
