@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code newsstance bench report}: the report's throughput on synthetic rows (a shell over {@link ReportBench}). */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure newsstance report: write N synthetic mentions in score's format (JSON Lines; 30 actors, "
-                + "12 sources, a year of days, 2% undated), then time reading, aggregating and writing the report. "
+                + "12 sources, a year of days, 2%% undated), then time reading, aggregating and writing the report. "
                 + "Prints rows, seconds, rows/s and the report's size."},
         footer = {"", "Example:", "  newsstance bench report --rows 100000"})
 public final class BenchReportCommand implements Callable<Integer> {
