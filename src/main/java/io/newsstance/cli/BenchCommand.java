@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code newsstance bench}: figures for the default model (a shell over {@link Bench}). */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = BenchReportCommand.class,
         description = {"Measure the default model (or --model) on this machine: scoring throughput (sentences/s, mentions/s) on "
                 + "the sample articles with the VADER baseline on the same sentences, article latency p50/p95 for "
                 + "5- and 60-sentence articles, time per epoch of the stance head on cached features of a slice of "

@@ -121,12 +121,22 @@ public final class ActorAggregator {
 
     /** The cluster-robust t-interval over articles (see the class comment), or NaNs with too few articles. */
     static double[] interval(Accumulator a, double mean) {
-        int k = a.articles;
+        return interval(a.articles, a.n, mean, a.sumArticleSquares, a.sumArticleCross, a.sumArticleCounts2);
+    }
+
+    /**
+     * The cluster-robust t-interval over articles (see the class comment) from per-article sums, for callers that
+     * group mentions their own way (the report's days, weeks and sources): {@code k} articles, {@code n} mentions,
+     * their {@code mean}, Σ Sⱼ², Σ Sⱼ·nⱼ and Σ nⱼ². NaNs with fewer than
+     * {@link ActorSummary#MIN_ARTICLES_FOR_INTERVAL} articles.
+     */
+    public static double[] interval(int k, long n, double mean, double sumArticleSquares, double sumArticleCross,
+                                    double sumArticleCounts2) {
         if (k < ActorSummary.MIN_ARTICLES_FOR_INTERVAL) {
             return new double[]{Double.NaN, Double.NaN};
         }
-        double squares = a.sumArticleSquares - 2 * mean * a.sumArticleCross + mean * mean * a.sumArticleCounts2;
-        double se = Math.sqrt(Math.max(0, squares) * k / (k - 1.0)) / a.n;
+        double squares = sumArticleSquares - 2 * mean * sumArticleCross + mean * mean * sumArticleCounts2;
+        double se = Math.sqrt(Math.max(0, squares) * k / (k - 1.0)) / n;
         double t = new TDistribution(null, k - 1).inverseCumulativeProbability(0.975);
         return new double[]{Math.max(-1, mean - t * se), Math.min(1, mean + t * se)};
     }

@@ -1,0 +1,8 @@
+/**
+ * The analysts' HTML report ({@code newsstance report}): reads what {@code score} and the Spark job write,
+ * aggregates it in Java ({@link io.newsstance.report.ReportAggregator}: per-actor means over days, weeks and
+ * sources with the same article-clustered interval as {@code score}), and writes one self-contained HTML file
+ * ({@link io.newsstance.report.ReportPage}) that holds only those aggregates and a bounded set of evidence
+ * sentences, so the file's size follows the number of actors, sources and days, not the number of rows.
+ */
+package io.newsstance.report;
