@@ -98,67 +98,19 @@ public final class MiniLmEncoder implements TokenEncoder {
         checkThreads(intraOpThreads);
         WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        EncoderIdentity identity = new EncoderIdentity(NAME, baseSha256());
-        return new MiniLmEncoder(identity, env, () -> createSession(env, baseModel(), Map.of(), intraOpThreads, LAST_HIDDEN_STATE),
+        EncoderIdentity identity = new EncoderIdentity(NAME, BaseGraph.sha256());
+        return new MiniLmEncoder(identity, env, () -> OrtSessions.create(env, baseModel(), Map.of(), intraOpThreads, LAST_HIDDEN_STATE),
                 tokenizer, true, LAST_HIDDEN_STATE, intraOpThreads);
     }
 
-    private static volatile java.lang.ref.SoftReference<byte[]> baseBytes = new java.lang.ref.SoftReference<>(null);
-    private static volatile String baseSha256;
-
-    /**
-     * The bytes of the base all-MiniLM-L6-v2 ONNX graph (90 MB), from the classpath; kept under a soft reference,
-     * so that a model's load reads the jar once. Callers must not change the array.
-     */
+    /** The bytes of the base all-MiniLM-L6-v2 ONNX graph (see {@link BaseGraph#bytes}). */
     public static byte[] baseModel() {
-        byte[] b = baseBytes.get();
-        if (b == null) {
-            synchronized (MiniLmEncoder.class) {
-                b = baseBytes.get();
-                if (b == null) {
-                    b = ClasspathResources.read(MODEL_RESOURCE);
-                    baseBytes = new java.lang.ref.SoftReference<>(b);
-                }
-            }
-        }
-        return b;
-    }
-
-    private static String baseSha256() {
-        String sha = baseSha256;
-        if (sha == null) {
-            sha = Checksums.sha256(baseModel());
-            baseSha256 = sha;
-        }
-        return sha;
+        return BaseGraph.bytes();
     }
 
     private static void checkThreads(int intraOpThreads) {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be >= 1: " + intraOpThreads);
-        }
-    }
-
-    private static OrtSession createSession(OrtEnvironment env, byte[] model, Map<String, OnnxTensor> initializers,
-                                            int intraOpThreads, String output) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            for (Map.Entry<String, OnnxTensor> e : initializers.entrySet()) {
-                options.addInitializer(e.getKey(), e.getValue());
-            }
-            OrtSession session = env.createSession(model, options);
-            try {
-                checkSignature(session, output);
-            } catch (RuntimeException e) {
-                session.close();
-                throw e;
-            }
-            return session;
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime", e);
         }
     }
 
@@ -190,7 +142,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
         OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
         try {
-            OrtSession session = createSession(env, model, Map.of(), intraOpThreads, output);
+            OrtSession session = OrtSessions.create(env, model, Map.of(), intraOpThreads, output);
             MiniLmEncoder encoder = new MiniLmEncoder(identity, env, () -> session, tokenizer, true, output, intraOpThreads);
             encoder.session();
             return encoder;
@@ -246,41 +198,11 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
         EncodedSentence[] out = new EncodedSentence[tokenized.length];
         int from = 0;
-        for (int to : batchEnds(lengths, CHUNK, CALL_COST_WORDPIECES)) {
+        for (int to : LengthBatches.ends(lengths, CHUNK, CALL_COST_WORDPIECES)) {
             runChunk(tokenized, Arrays.copyOfRange(order, from, to), out);
             from = to;
         }
         return List.of(out);
-    }
-
-    /**
-     * Cuts ascending {@code sortedLengths} into consecutive batches of at most {@code maxBatch} that minimise
-     * the wordpieces computed (each batch is padded to its last, longest, sentence) plus {@code callCost} per
-     * batch; returns each batch's end (exclusive), in order. Exact, by dynamic programming over the cut points.
-     */
-    static int[] batchEnds(int[] sortedLengths, int maxBatch, int callCost) {
-        int n = sortedLengths.length;
-        long[] best = new long[n + 1];
-        int[] start = new int[n + 1];
-        for (int j = 1; j <= n; j++) {
-            best[j] = Long.MAX_VALUE;
-            for (int i = Math.max(0, j - maxBatch); i < j; i++) {
-                long cost = best[i] + callCost + (long) (j - i) * sortedLengths[j - 1];
-                if (cost < best[j]) {
-                    best[j] = cost;
-                    start[j] = i;
-                }
-            }
-        }
-        int batches = 0;
-        for (int j = n; j > 0; j = start[j]) {
-            batches++;
-        }
-        int[] ends = new int[batches];
-        for (int j = n, b = batches - 1; j > 0; j = start[j], b--) {
-            ends[b] = j;
-        }
-        return ends;
     }
 
     /**
@@ -301,7 +223,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (!delta.base().equals(identity)) {
             throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
         }
-        OnnxWeights base = baseWeights();
+        OnnxWeights base = BaseGraph.weights();
         Map<String, OnnxTensor> tensors = new java.util.LinkedHashMap<>();
         List<OnnxTensor> made = new java.util.ArrayList<>();
         try {
@@ -317,7 +239,7 @@ public final class MiniLmEncoder implements TokenEncoder {
                     : new IllegalStateException("cannot hand the tuned weights to ONNX Runtime", e);
         }
         MiniLmEncoder child = new MiniLmEncoder(new EncoderIdentity(name, tunedSha256(identity, delta)), env,
-                () -> createSession(env, baseModel(), tensors, intraOpThreads, LAST_HIDDEN_STATE), tokenizer, false,
+                () -> OrtSessions.create(env, baseModel(), tensors, intraOpThreads, LAST_HIDDEN_STATE), tokenizer, false,
                 LAST_HIDDEN_STATE, intraOpThreads);
         child.initializers.addAll(made);
         child.delta = delta;
@@ -340,27 +262,6 @@ public final class MiniLmEncoder implements TokenEncoder {
         return Checksums.sha256(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    /**
-     * The base graph's weights, parsed on first use: a fine-tuned model is read (its stored differences) and
-     * built (the patched graph) from them. A soft reference, so the parsed graph (about 90 MB) goes when memory
-     * is short and is parsed again if needed.
-     */
-    private static volatile java.lang.ref.SoftReference<OnnxWeights> baseWeights = new java.lang.ref.SoftReference<>(null);
-
-    private static OnnxWeights baseWeights() {
-        OnnxWeights w = baseWeights.get();
-        if (w == null) {
-            synchronized (MiniLmEncoder.class) {
-                w = baseWeights.get();
-                if (w == null) {
-                    w = OnnxWeights.read(baseModel());
-                    baseWeights = new java.lang.ref.SoftReference<>(w);
-                }
-            }
-        }
-        return w;
-    }
-
     @Override
     public float[] weight(String name) {
         if (delta != null && delta.halves().containsKey(name)) {
@@ -369,7 +270,7 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (delta == null && !identity.name().equals(NAME)) {
             throw new IllegalStateException("weights of " + identity.name() + " are not available");
         }
-        return baseWeights().values(name);
+        return BaseGraph.weights().values(name);
     }
 
     @Override
@@ -481,13 +382,4 @@ public final class MiniLmEncoder implements TokenEncoder {
         }
     }
 
-    private static void checkSignature(OrtSession session, String output) {
-        Set<String> inputs = session.getInputNames();
-        if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
-            throw new IllegalStateException("model inputs " + inputs + " lack " + INPUT_IDS + "/" + ATTENTION_MASK);
-        }
-        if (!session.getOutputNames().contains(output)) {
-            throw new IllegalStateException("model outputs " + session.getOutputNames() + " lack " + output);
-        }
-    }
 }

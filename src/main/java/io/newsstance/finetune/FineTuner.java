@@ -2,14 +2,12 @@ package io.newsstance.finetune;
 
 import io.newsstance.api.Polarity;
 import io.newsstance.data.StanceExample;
-import io.newsstance.encoder.EncodedSentence;
 import io.newsstance.encoder.EncoderDelta;
 import io.newsstance.encoder.EncoderIdentity;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.encoder.OnnxWeights;
 import io.newsstance.evaluation.Evaluator;
 import io.newsstance.model.StanceFeaturizer;
-import io.newsstance.model.Target;
 import io.newsstance.training.BestEpoch;
 import io.newsstance.training.ProgressBar;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -87,20 +85,6 @@ public final class FineTuner {
                          long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities) {
     }
 
-    /**
-     * One encoded sequence ready for the graph: the states entering the first trained layer, and the targets read
-     * from it (their wordpieces, labels and indexes among the examples given to {@link #train}).
-     */
-    record Prepared(float[][] states, int[][] targetPieces, int[] labels, int[] examples) {
-        int length() {
-            return states.length;
-        }
-
-        int targets() {
-            return labels.length;
-        }
-    }
-
     public Result train(List<StanceExample> train, List<StanceExample> dev) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
@@ -109,16 +93,16 @@ public final class FineTuner {
         long started = System.nanoTime();
         byte[] base = MiniLmEncoder.baseModel();
         OnnxWeights weights = OnnxWeights.read(base);
-        List<Prepared> trainSet;
-        List<Prepared> devSet;
+        List<FrozenStates.Prepared> trainSet;
+        List<FrozenStates.Prepared> devSet;
         String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
                 : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
         byte[] exposing = weights.exposing(lowerOutput);
         try (MiniLmEncoder lower = MiniLmEncoder.load(exposing, new EncoderIdentity(MiniLmEncoder.NAME + "@"
                 + lowerOutput, io.newsstance.model.ModelFile.sha256(exposing)), lowerOutput,
                 Runtime.getRuntime().availableProcessors())) {
-            trainSet = prepare(lower, train, "train");
-            devSet = prepare(lower, dev, "dev");
+            trainSet = new FrozenStates(settings.input(), log).prepare(lower, train, "train");
+            devSet = new FrozenStates(settings.input(), log).prepare(lower, dev, "dev");
         }
         long prepareSeconds = Math.round((System.nanoTime() - started) / 1e9);
 
@@ -230,85 +214,11 @@ public final class FineTuner {
         }
     }
 
-    /** Runs the frozen layers over each example's input: see {@link TargetInput}. */
-    private List<Prepared> prepare(MiniLmEncoder lower, List<StanceExample> examples, String what) {
-        return settings.input() == TargetInput.SEGMENT ? preparePairs(lower, examples, what)
-                : prepareSentences(lower, examples, what);
-    }
-
-    /** Tokenises each example as "sentence [SEP] mention": one sequence per target. */
-    private List<Prepared> preparePairs(MiniLmEncoder lower, List<StanceExample> examples, String what) {
-        List<Prepared> out = new ArrayList<>(examples.size());
-        int chunk = 256;
-        ProgressBar bar = new ProgressBar(log, "frozen layers (" + what + ")", examples.size());
-        for (int from = 0; from < examples.size(); from += chunk) {
-            List<StanceExample> part = examples.subList(from, Math.min(examples.size(), from + chunk));
-            List<String> mentions = part.stream().map(StanceExample::mention).toList();
-            List<EncodedSentence> encoded = lower.encodePairs(part.stream().map(StanceExample::sentence).toList(),
-                    mentions);
-            for (int i = 0; i < part.size(); i++) {
-                StanceExample ex = part.get(i);
-                StanceFeaturizer.TargetInSegment located = StanceFeaturizer.locate(lower,
-                        new Target(ex.sentence(), ex.target()), encoded.get(i));
-                out.add(new Prepared(located.encoded().states(), new int[][] {located.pieces()},
-                        new int[] {ex.stance().ordinal()}, new int[] {from + i}));
-            }
-            bar.update(Math.min(examples.size(), from + chunk), null);
-        }
-        return out;
-    }
-
-    /**
-     * Encodes each distinct sentence once, alone, with all its targets, as scoring does ({@link StanceFeaturizer}).
-     * A target past the encoder's wordpiece cut is read from its own window of the sentence, a sequence of its own.
-     */
-    private List<Prepared> prepareSentences(MiniLmEncoder lower, List<StanceExample> examples, String what) {
-        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            bySentence.computeIfAbsent(examples.get(i).sentence(), k -> new ArrayList<>()).add(i);
-        }
-        List<String> sentences = new ArrayList<>(bySentence.keySet());
-        List<Prepared> out = new ArrayList<>(sentences.size());
-        int chunk = 256;
-        ProgressBar bar = new ProgressBar(log, "frozen layers (" + what + ")", sentences.size());
-        for (int from = 0; from < sentences.size(); from += chunk) {
-            List<String> part = sentences.subList(from, Math.min(sentences.size(), from + chunk));
-            List<EncodedSentence> encoded = lower.encode(part);
-            for (int s = 0; s < part.size(); s++) {
-                EncodedSentence e = encoded.get(s);
-                List<int[]> pieces = new ArrayList<>();
-                List<Integer> labels = new ArrayList<>();
-                List<Integer> indexes = new ArrayList<>();
-                for (int i : bySentence.get(part.get(s))) {
-                    StanceExample ex = examples.get(i);
-                    int[] own = e.wordpiecesOf(ex.target().start(), ex.target().end());
-                    if (own.length == 0 && e.truncated()) {
-                        StanceFeaturizer.TargetInWindow w = StanceFeaturizer.window(lower,
-                                new Target(ex.sentence(), ex.target()));
-                        out.add(new Prepared(w.encoded().states(), new int[][] {w.pieces()},
-                                new int[] {ex.stance().ordinal()}, new int[] {i}));
-                    } else {
-                        pieces.add(own);
-                        labels.add(ex.stance().ordinal());
-                        indexes.add(i);
-                    }
-                }
-                if (!labels.isEmpty()) {
-                    out.add(new Prepared(e.states(), pieces.toArray(int[][]::new),
-                            labels.stream().mapToInt(Integer::intValue).toArray(),
-                            indexes.stream().mapToInt(Integer::intValue).toArray()));
-                }
-            }
-            bar.update(Math.min(sentences.size(), from + chunk), null);
-        }
-        return out;
-    }
-
     /**
      * The epoch's batches: examples shuffled (seed, epoch), sorted by length within pools of {@link
      * #BUCKET_POOL_BATCHES} batches so that a batch pads little, then the batches shuffled.
      */
-    List<int[]> batches(List<Prepared> examples, int epoch) {
+    List<int[]> batches(List<FrozenStates.Prepared> examples, int epoch) {
         Random random = new Random(settings.seed() * 1_000_003L + epoch);
         List<Integer> order = new ArrayList<>(IntStream.range(0, examples.size()).boxed().toList());
         Collections.shuffle(order, random);
@@ -327,7 +237,7 @@ public final class FineTuner {
     }
 
     /** The graph's placeholders for a batch; dropout masks only when training (seeded by the step). */
-    Map<String, INDArray> feed(List<Prepared> examples, int[] batch, boolean training, long step) {
+    Map<String, INDArray> feed(List<FrozenStates.Prepared> examples, int[] batch, boolean training, long step) {
         int h = config.hidden();
         int parts = settings.input().parts();
         int width = 0;
@@ -343,7 +253,7 @@ public final class FineTuner {
         float[] labels = new float[targets * TargetStanceGraph.CLASSES];
         int p = 0;
         for (int b = 0; b < batch.length; b++) {
-            Prepared seq = examples.get(batch[b]);
+            FrozenStates.Prepared seq = examples.get(batch[b]);
             int base = b * width;
             for (int t = 0; t < seq.length(); t++) {
                 System.arraycopy(seq.states()[t], 0, states, (base + t) * h, h);
@@ -386,7 +296,7 @@ public final class FineTuner {
     }
 
     /** Class probabilities of every example ({@code count} of them, in their order), from the graph as it is now. */
-    float[][] probabilities(TargetStanceGraph graph, List<Prepared> examples, int count) {
+    float[][] probabilities(TargetStanceGraph graph, List<FrozenStates.Prepared> examples, int count) {
         Integer[] order = IntStream.range(0, examples.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> examples.get(i).length()));
         float[][] out = new float[count][];
