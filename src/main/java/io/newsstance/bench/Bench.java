@@ -54,6 +54,8 @@ public final class Bench {
     /** Articles scored per iteration for each latency figure. */
     static final int SHORT_PER_ITERATION = 16;
     static final int LONG_PER_ITERATION = 2;
+    /** The short article each load time includes (a model makes its encoder session on first use). */
+    private static final Article LOAD_PROBE = Article.of("bench-load", "Russia criticised NATO on Tuesday.");
 
     /**
      * @param warmup        unmeasured runs of each phase first (JIT, caches, ORT's memory arenas)
@@ -195,26 +197,26 @@ public final class Bench {
      */
     public BenchReport.LoadTime loadTimes(double firstSeconds, java.util.function.Supplier<StanceClassifier> load) {
         Samples again = new Samples();
-        Article probe = Article.of("bench-load", "Russia criticised NATO on Tuesday.");
         for (int i = 0; i < options.iterations(); i++) {
             long t0 = System.nanoTime();
             try (StanceClassifier c = load.get()) {
-                c.score(probe);
+                c.score(LOAD_PROBE);
             }
             again.add((System.nanoTime() - t0) / 1e9);
         }
         return new BenchReport.LoadTime(firstSeconds, again.median(), again.count());
     }
 
-    /** Times {@code load} plus scoring one short article: the start-up a one-sentence {@code score} pays. */
-    public static double timeFirstLoad(java.util.function.Supplier<StanceClassifier> load,
-                                       java.util.function.Consumer<StanceClassifier> keep) {
+    /** A model just loaded and how long the load and one short article took. */
+    public record Loaded(StanceClassifier classifier, double seconds) {
+    }
+
+    /** Loads a model and scores one short article: the start-up a one-sentence {@code score} pays. */
+    public static Loaded timeFirstLoad(java.util.function.Supplier<StanceClassifier> load) {
         long t0 = System.nanoTime();
         StanceClassifier c = load.get();
-        c.score(Article.of("bench-load", "Russia criticised NATO on Tuesday."));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        keep.accept(c);
-        return seconds;
+        c.score(LOAD_PROBE);
+        return new Loaded(c, (System.nanoTime() - t0) / 1e9);
     }
 
     /** The readable articles of the sample inputs; unreadable ones are left out. */

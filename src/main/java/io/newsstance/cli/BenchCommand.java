@@ -81,24 +81,19 @@ public final class BenchCommand implements Callable<Integer> {
         ActorDictionary actors = ActorDictionary.loadDefault();
         java.util.function.Supplier<StanceClassifier> load = () -> model == null
                 ? StanceClassifier.loadDefault(actors, n) : StanceClassifier.load(model, actors, n);
-        StanceClassifier[] loaded = new StanceClassifier[2];
-        double first = Bench.timeFirstLoad(load, c -> loaded[0] = c);
         Bench bench = new Bench(options, progress);
-        try (StanceClassifier classifier = loaded[0]) {
+        Bench.Loaded first = Bench.timeFirstLoad(load);
+        try (StanceClassifier classifier = first.classifier()) {
             progress.println("bench: model load times");
-            BenchReport.LoadTime loadTime = bench.loadTimes(first, load);
-            Bench.Comparison comparison = null;
-            if (compare != null) {
+            BenchReport.LoadTime loadTime = bench.loadTimes(first.seconds(), load);
+            if (compare == null) {
+                report = bench.run(classifier, loadTime, null);
+            } else {
                 java.util.function.Supplier<StanceClassifier> other = () -> StanceClassifier.load(compare, actors, n);
-                double otherFirst = Bench.timeFirstLoad(other, c -> loaded[1] = c);
-                comparison = new Bench.Comparison(compare.getFileName().toString(), loaded[1],
-                        bench.loadTimes(otherFirst, other));
-            }
-            try {
-                report = bench.run(classifier, loadTime, comparison);
-            } finally {
-                if (loaded[1] != null) {
-                    loaded[1].close();
+                Bench.Loaded second = Bench.timeFirstLoad(other);
+                try (StanceClassifier comparison = second.classifier()) {
+                    report = bench.run(classifier, loadTime, new Bench.Comparison(compare.getFileName().toString(),
+                            comparison, bench.loadTimes(second.seconds(), other)));
                 }
             }
         }
