@@ -6,6 +6,7 @@ import io.newsstance.actors.MentionFinder;
 import io.newsstance.api.Article;
 import io.newsstance.api.ArticleOutcome;
 import io.newsstance.api.ArticleResult;
+import io.newsstance.api.DyadResult;
 import io.newsstance.api.BadInputException;
 import io.newsstance.api.MentionResult;
 import io.newsstance.api.Prediction;
@@ -13,9 +14,11 @@ import io.newsstance.api.SentenceResult;
 import io.newsstance.api.Span;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.model.ModelFile;
+import io.newsstance.model.DyadTarget;
 import io.newsstance.model.StanceModel;
 import io.newsstance.model.Target;
 import io.newsstance.scoring.ActorAggregator;
+import io.newsstance.scoring.DyadAggregator;
 import io.newsstance.scoring.TextPipeline;
 import io.newsstance.text.Sentence;
 import io.newsstance.text.SentenceSplitter;
@@ -24,7 +27,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -198,15 +203,24 @@ public final class StanceClassifier implements AutoCloseable {
         List<Sentence> sentences = analysed.sentences();
         List<String> texts = sentences.stream().map(Sentence::text).toList();
         List<Target> targets = new ArrayList<>();
+        List<List<Mention[]>> pairs = new ArrayList<>(sentences.size());
+        List<DyadTarget> dyads = new ArrayList<>();
         for (Sentence s : sentences) {
             for (Mention m : analysed.mentions().get(s.index())) {
                 Span local = m.span().shift(-s.span().start());
                 targets.add(new Target(s.text(), local));
             }
+            List<Mention[]> own = model.hasDyads() ? dyadPairs(analysed.mentions().get(s.index())) : List.of();
+            pairs.add(own);
+            for (Mention[] pair : own) {
+                dyads.add(new DyadTarget(s.text(), pair[0].span().shift(-s.span().start()),
+                        pair[1].span().shift(-s.span().start())));
+            }
         }
-        StanceModel.Analysis analysis = withWorker(m -> m.analyse(texts, targets));
+        StanceModel.Analysis analysis = withWorker(m -> m.analyse(texts, targets, dyads));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         int t = 0;
+        int d = 0;
         double[] sentimentSum = new double[3];
         for (Sentence s : sentences) {
             List<MentionResult> mentions = new ArrayList<>();
@@ -220,7 +234,13 @@ public final class StanceClassifier implements AutoCloseable {
                 sentimentSum[1] += p.pNeutral();
                 sentimentSum[2] += p.pPositive();
             });
-            results.add(new SentenceResult(s.index(), s.span(), s.text(), sentiment, List.copyOf(mentions)));
+            List<DyadResult> sentenceDyads = new ArrayList<>();
+            for (Mention[] pair : pairs.get(s.index())) {
+                sentenceDyads.add(new DyadResult(pair[0].actorId(), pair[1].actorId(), pair[0].span(), pair[1].span(),
+                        pair[0].text(), pair[1].text(), analysis.dyads().get(d++)));
+            }
+            results.add(new SentenceResult(s.index(), s.span(), s.text(), sentiment, List.copyOf(mentions),
+                    List.copyOf(sentenceDyads)));
         }
         Optional<Prediction> articleSentiment = Optional.empty();
         if (!analysis.sentiment().isEmpty()) {
@@ -229,8 +249,33 @@ public final class StanceClassifier implements AutoCloseable {
                     (float) (sentimentSum[1] / n), (float) (sentimentSum[2] / n)}));
         }
         ActorAggregator aggregator = new ActorAggregator(pipeline.mentionFinder().dictionary());
-        results.forEach(r -> aggregator.add(article.id(), r));
-        return new ArticleResult(article, List.copyOf(results), articleSentiment, aggregator.summaries());
+        DyadAggregator dyadAggregator = new DyadAggregator(pipeline.mentionFinder().dictionary());
+        results.forEach(r -> {
+            aggregator.add(article.id(), r);
+            dyadAggregator.add(article.id(), r);
+        });
+        return new ArticleResult(article, List.copyOf(results), articleSentiment, aggregator.summaries(),
+                dyadAggregator.summaries());
+    }
+
+    /**
+     * The ordered pairs of distinct actors of one sentence, each actor by its first mention (as the dyad labels are
+     * made: one mention per actor per sentence), in order of A's first mention, then B's.
+     */
+    static List<Mention[]> dyadPairs(List<Mention> mentions) {
+        Map<String, Mention> first = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            first.putIfAbsent(m.actorId(), m);
+        }
+        List<Mention[]> out = new ArrayList<>();
+        for (Mention a : first.values()) {
+            for (Mention b : first.values()) {
+                if (a != b && !a.span().overlaps(b.span())) {
+                    out.add(new Mention[]{a, b});
+                }
+            }
+        }
+        return out;
     }
 
     /** Scores many articles on all worker threads; results in input order. */

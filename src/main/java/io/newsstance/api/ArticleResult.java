@@ -8,8 +8,15 @@ import java.util.Optional;
 
 /**
  * A scored article: its sentences with their mentions, the article's overall sentiment (the mean of its
- * sentences' sentiment probabilities) and one summary per actor, most mentioned first.
+ * sentences' sentiment probabilities), one summary per actor, most mentioned first, and one per ordered pair of
+ * actors (A→B: how A treats B; empty if the model has no dyad head), most frequent first.
  */
 public record ArticleResult(Article article, List<SentenceResult> sentences, Optional<Prediction> sentiment,
-                            List<ActorSummary> actors) {
+                            List<ActorSummary> actors, List<DyadSummary> dyads) {
+
+    /** An article without dyads. */
+    public ArticleResult(Article article, List<SentenceResult> sentences, Optional<Prediction> sentiment,
+                         List<ActorSummary> actors) {
+        this(article, sentences, sentiment, actors, List.of());
+    }
 }

@@ -34,13 +34,19 @@ final class JobOutputs {
     public static final String SENTENCES = "sentences";
     public static final String ARTICLES = "articles";
     public static final String ACTOR_DAILY = "actor_daily";
+    public static final String DYADS = "dyads";
+    public static final String DYAD_DAILY = "dyad_daily";
     public static final String REJECTS = "rejects";
     public static final String COUNTS = "_counts.json";
-    static final List<String> OUTPUTS = List.of(MENTIONS, SENTENCES, ARTICLES, ACTOR_DAILY, REJECTS, COUNTS);
+    static final List<String> OUTPUTS = List.of(MENTIONS, SENTENCES, ARTICLES, ACTOR_DAILY, DYADS, DYAD_DAILY,
+            REJECTS, COUNTS);
 
     /** Columns of {@code actor_daily/}. */
     public static final List<String> ACTOR_DAILY_FIELDS = List.of("date", "source", "actor", "mentions", "negative",
             "neutral", "positive", "mean_score");
+    /** Columns of {@code dyad_daily/}: "mentions" counts the sentences with the ordered pair. */
+    public static final List<String> DYAD_DAILY_FIELDS = List.of("date", "source", "source_actor", "target_actor",
+            "mentions", "negative", "neutral", "positive", "mean_score");
     /** Columns of {@code rejects/}. */
     public static final List<String> REJECT_FIELDS = List.of("location", "id", "reason");
 
@@ -73,6 +79,8 @@ final class JobOutputs {
         counts.put("mentions", r.mentions());
         counts.put("sentences", r.sentences());
         counts.put("actor_daily_rows", r.actorDailyRows());
+        counts.put("dyads", r.dyads());
+        counts.put("dyad_daily_rows", r.dyadDailyRows());
         counts.put("seconds", Decimals.round(r.seconds(), 1));
         counts.put("input", options.input);
         counts.put("input_format", input.format().name().toLowerCase(Locale.ROOT));

@@ -99,7 +99,9 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
                 .map(s -> SparkSchemas.row(s, SparkSchemas.SENTENCE_ROW)).toArray(Row[]::new);
         Row[] mentions = ResultRows.rows(r, Level.MENTION).stream()
                 .map(m -> SparkSchemas.row(m, SparkSchemas.MENTION_ROW)).toArray(Row[]::new);
-        return new GenericRowWithSchema(new Object[]{location, r.article().id(), null, article, sentences, mentions},
-                SparkSchemas.SCORED);
+        Row[] dyads = ResultRows.rows(r, Level.DYAD).stream()
+                .map(d -> SparkSchemas.row(d, SparkSchemas.DYAD_ROW)).toArray(Row[]::new);
+        return new GenericRowWithSchema(new Object[]{location, r.article().id(), null, article, sentences, mentions,
+                dyads}, SparkSchemas.SCORED);
     }
 }

@@ -1,6 +1,7 @@
 package io.newsstance.batch;
 
 import io.newsstance.output.ArticleRow;
+import io.newsstance.output.DyadRow;
 import io.newsstance.output.MentionRow;
 import io.newsstance.output.OutputRow;
 import io.newsstance.output.ResultRows;
@@ -26,9 +27,16 @@ final class SparkSchemas {
     static final StructType SENTENCE_ROW = struct(SentenceRow.class);
     static final StructType ACTOR = struct(ArticleRow.Actor.class);
     static final StructType ARTICLE_ROW = struct(ArticleRow.class);
+    static final StructType DYAD_ROW = struct(DyadRow.class);
     static final StructType ACTOR_DAILY = new StructType()
             .add("date", DataTypes.StringType).add("source", DataTypes.StringType)
             .add("actor", DataTypes.StringType).add("mentions", DataTypes.LongType)
+            .add("negative", DataTypes.LongType).add("neutral", DataTypes.LongType)
+            .add("positive", DataTypes.LongType).add("mean_score", DataTypes.DoubleType);
+    static final StructType DYAD_DAILY = new StructType()
+            .add("date", DataTypes.StringType).add("source", DataTypes.StringType)
+            .add("source_actor", DataTypes.StringType).add("target_actor", DataTypes.StringType)
+            .add("mentions", DataTypes.LongType)
             .add("negative", DataTypes.LongType).add("neutral", DataTypes.LongType)
             .add("positive", DataTypes.LongType).add("mean_score", DataTypes.DoubleType);
 
@@ -38,7 +46,8 @@ final class SparkSchemas {
     static final StructType SCORED = strings("location", "id", "reason")
             .add("article", ARTICLE_ROW, true)
             .add("sentences", DataTypes.createArrayType(SENTENCE_ROW, true), true)
-            .add("mentions", DataTypes.createArrayType(MENTION_ROW, true), true);
+            .add("mentions", DataTypes.createArrayType(MENTION_ROW, true), true)
+            .add("dyads", DataTypes.createArrayType(DYAD_ROW, true), true);
 
     private SparkSchemas() {
     }

@@ -49,7 +49,8 @@ import static org.apache.spark.sql.functions.when;
  * with {@link StanceClassifier#scoreAll}. The scored partitions are cached and every output is derived from
  * them, so each article is scored once.
  *
- * <p>Output directory: {@code mentions/}, {@code sentences/}, {@code articles/}, {@code actor_daily/},
+ * <p>Output directory: {@code mentions/}, {@code sentences/}, {@code articles/}, {@code actor_daily/}, {@code dyads/} and
+ * {@code dyad_daily/} (empty when the model has no dyad head),
  * {@code rejects/} (records that cannot be read or scored, with {@code location}, {@code id} and {@code reason})
  * and {@code _counts.json}. Exit codes as the CLI: 0 ok (also when some records were rejected: they are in
  * {@code rejects/}), 1 bad input (a missing or unreadable input, a bad model or actor file), 2 usage error,
@@ -204,6 +205,7 @@ public final class SparkScoringJob {
             JobOutputs.write(good.select(explode(col("mentions")).as("m")).select("m.*"), out, JobOutputs.MENTIONS, outputFormat);
             JobOutputs.write(good.select(explode(col("sentences")).as("s")).select("s.*"), out, JobOutputs.SENTENCES, outputFormat);
             JobOutputs.write(good.select("article.*"), out, JobOutputs.ARTICLES, outputFormat);
+            JobOutputs.write(good.select(explode(col("dyads")).as("d")).select("d.*"), out, JobOutputs.DYADS, outputFormat);
             JobOutputs.write(scored.filter(col("reason").isNotNull()).select(JobOutputs.REJECT_FIELDS.stream().map(c -> col(c))
                     .toArray(Column[]::new)), out, JobOutputs.REJECTS, outputFormat);
 
@@ -212,23 +214,31 @@ public final class SparkScoringJob {
                     sum(when(ok, 1L).otherwise(0L)),
                     sum(when(ok, 0L).otherwise(1L)),
                     sum(when(ok, size(col("mentions"))).otherwise(0)),
-                    sum(when(ok, size(col("sentences"))).otherwise(0))).first();
+                    sum(when(ok, size(col("sentences"))).otherwise(0)),
+                    sum(when(ok, size(col("dyads"))).otherwise(0))).first();
             long read = totals.isNullAt(0) ? 0 : totals.getLong(0);
             long scoredCount = totals.isNullAt(1) ? 0 : totals.getLong(1);
             long rejected = totals.isNullAt(2) ? 0 : totals.getLong(2);
             long mentions = totals.isNullAt(3) ? 0 : totals.getLong(3);
             long sentences = totals.isNullAt(4) ? 0 : totals.getLong(4);
+            long dyads = totals.isNullAt(5) ? 0 : totals.getLong(5);
             if (read != scoredCount + rejected) {
                 throw new IllegalStateException("read " + read + " != scored " + scoredCount + " + rejected " + rejected);
             }
 
-            Dataset<Row> daily = ActorDaily.of(spark, JobOutputs.readBack(spark, out, JobOutputs.MENTIONS, outputFormat, SparkSchemas.MENTION_ROW));
+            Dataset<Row> daily = DailyAggregates.actors(spark, JobOutputs.readBack(spark, out, JobOutputs.MENTIONS,
+                    outputFormat, SparkSchemas.MENTION_ROW));
             JobOutputs.write(daily.coalesce(1), out, JobOutputs.ACTOR_DAILY, outputFormat);
             long dailyRows = JobOutputs.readBack(spark, out, JobOutputs.ACTOR_DAILY, outputFormat, SparkSchemas.ACTOR_DAILY).count();
+            Dataset<Row> dyadDaily = DailyAggregates.dyads(spark, JobOutputs.readBack(spark, out, JobOutputs.DYADS,
+                    outputFormat, SparkSchemas.DYAD_ROW));
+            JobOutputs.write(dyadDaily.coalesce(1), out, JobOutputs.DYAD_DAILY, outputFormat);
+            long dyadDailyRows = JobOutputs.readBack(spark, out, JobOutputs.DYAD_DAILY, outputFormat,
+                    SparkSchemas.DYAD_DAILY).count();
 
             double seconds = (System.nanoTime() - started) / 1e9;
-            JobResult result = new JobResult(read, scoredCount, rejected, mentions, sentences, dailyRows, seconds,
-                    out.toString());
+            JobResult result = new JobResult(read, scoredCount, rejected, mentions, sentences, dyads, dailyRows,
+                    dyadDailyRows, seconds, out.toString());
             JobOutputs.writeCounts(result, options, input, modelName, out, hadoop);
             return result;
         } finally {

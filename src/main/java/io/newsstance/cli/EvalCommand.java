@@ -5,10 +5,16 @@ import io.newsstance.actors.ActorDictionary;
 import io.newsstance.api.BadInputException;
 import io.newsstance.api.Polarity;
 import io.newsstance.data.ActorSwap;
+import io.newsstance.data.DirectedPair;
+import io.newsstance.data.DyadExample;
+import io.newsstance.data.DyadFile;
+import io.newsstance.data.DyadFileReader;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.evaluation.Baseline;
+import io.newsstance.evaluation.DirectedEvaluation;
+import io.newsstance.evaluation.DyadEvaluator;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.evaluation.Evaluator;
 import io.newsstance.evaluation.MajorityBaseline;
@@ -43,7 +49,8 @@ import java.util.stream.Collectors;
         footer = {"", "Examples:",
                 "  newsstance eval --model models/default.zip --data training-data/stance-test.csv",
                 "  newsstance eval --baseline vader --data training-data/stance-test.csv --json -",
-                "  newsstance eval --swap --data training-data/stance-dev.csv"})
+                "  newsstance eval --swap --data training-data/stance-dev.csv",
+                "  newsstance eval --dyads --data training-data/dyads-test.csv ../shared/data/directed/test.tsv"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec
@@ -72,12 +79,24 @@ public final class EvalCommand implements Callable<Integer> {
             + "consistency: the share of pairs whose predicted label does not change.")
     boolean swap;
 
+    @Option(names = "--dyads", description = "The --data files are dyad files (the dyad CSV, or Park et al.'s "
+            + "directed-sentiment TSV, which also gets their five-class accuracy and macro-F1): evaluate the model's "
+            + "dyad head, A's stance toward B.")
+    boolean dyads;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the --swap replacements (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
+        if (dyads) {
+            if (baseline != null || swap) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--dyads evaluates the model's dyad head: --baseline and --swap do not apply");
+            }
+            return evaluateDyads();
+        }
         List<StanceExample> examples = new TrainingDataReader().readAll(data);
         if (examples.isEmpty()) {
             throw new BadInputException("no labelled examples in "
@@ -129,6 +148,48 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
+        return 0;
+    }
+
+    private int evaluateDyads() {
+        List<DyadFile> files = new DyadFileReader().readAll(data);
+        List<DyadExample> all = files.stream().flatMap(f -> f.dyads().stream()).toList();
+        if (all.isEmpty()) {
+            throw new BadInputException("no labelled dyads in "
+                    + data.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        List<DirectedPair> pairs = files.stream().flatMap(f -> f.pairs().stream()).toList();
+        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+            StanceModel m = loadModel(encoder);
+            String name = model != null ? model.toString() : "default model";
+            if (!m.hasDyads()) {
+                throw new BadInputException(name + ": has no dyad head (add one with 'newsstance train-dyads')");
+            }
+            DyadEvaluator evaluator = new DyadEvaluator();
+            Evaluation evaluation = evaluator.evaluate(m, all);
+            DirectedEvaluation directed = pairs.isEmpty() ? null : evaluator.evaluateDirected(m, pairs);
+            Map<String, Object> out = evaluation.toJson();
+            out.put("model", name);
+            out.put("data", data.stream().map(Path::toString).toList());
+            out.put("task", "dyads");
+            if (directed != null) {
+                out.put("directed", directed.toJson());
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            if ("-".equals(json)) {
+                stdout.println(Json.line(out));
+            } else {
+                print(name + ", dyads (A's stance toward B; per source actor below)", evaluation, stdout);
+                if (directed != null) {
+                    stdout.printf("%nPark et al.'s five classes:%n");
+                    directed.lines().forEach(stdout::println);
+                }
+                if (json != null) {
+                    AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            stdout.flush();
+        }
         return 0;
     }
 

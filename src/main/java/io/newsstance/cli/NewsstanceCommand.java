@@ -11,7 +11,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "How the news portrays political actors, sentence by sentence.",
-        subcommands = {ScoreCommand.class, ActorsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {ScoreCommand.class, ActorsCommand.class, DataCommand.class, TrainCommand.class, TrainDyadsCommand.class,
+                EvalCommand.class,
                 BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal error."})
 public final class NewsstanceCommand implements Runnable {

@@ -3,7 +3,6 @@ package io.newsstance.cli;
 import io.newsstance.StanceClassifier;
 import io.newsstance.training.ProgressBar;
 import io.newsstance.actors.ActorDictionary;
-import io.newsstance.api.ActorSummary;
 import io.newsstance.api.Article;
 import io.newsstance.api.ArticleOutcome;
 import io.newsstance.api.ArticleResult;
@@ -11,11 +10,11 @@ import io.newsstance.input.ArticleFormat;
 import io.newsstance.input.ArticleInputs;
 import io.newsstance.input.ArticleRecord;
 import io.newsstance.io.AtomicFile;
-import io.newsstance.io.Decimals;
 import io.newsstance.io.Json;
 import io.newsstance.output.Level;
 import io.newsstance.output.ResultRows;
 import io.newsstance.scoring.ActorAggregator;
+import io.newsstance.scoring.DyadAggregator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /** {@code newsstance score}: score articles and write per-mention, per-sentence or per-article results. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
@@ -64,7 +62,8 @@ public final class ScoreCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "article",
-            description = "article, sentence or mention (default: ${DEFAULT-VALUE}).")
+            description = "article, sentence, mention or dyad (ordered actor pairs: who backs or opposes whom; "
+                    + "needs a model with a dyad head) (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -150,8 +149,9 @@ public final class ScoreCommand implements Callable<Integer> {
     private void run(LazyClassifier classifier, ActorDictionary dictionary, Level lvl, String fmt, ArticleFormat stdin,
                      Writer w, Counts counts) throws IOException {
         CSVPrinter csv = fmt.equals("csv") ? new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setHeader(header(lvl).toArray(String[]::new)).get()) : null;
+                .setHeader(ScoreCsv.header(lvl).toArray(String[]::new)).get()) : null;
         ActorAggregator corpus = new ActorAggregator(dictionary);
+        DyadAggregator dyads = new DyadAggregator(dictionary);
         long started = System.nanoTime();
         // On a terminal, a bar with an ETA when the input's size is known (files, not stdin): progress is
         // measured in characters of article text read against the files' bytes, near enough for an ETA.
@@ -174,7 +174,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 chunk.add(read.article());
                 locations.add(read.location());
                 if (chunk.size() == CHUNK) {
-                    flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
+                    flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, dyads, counts);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     if (bar != null) {
                         bar.update(Math.min(charsRead, totalBytes), String.format(Locale.ROOT, "%d articles, %.1f "
@@ -187,12 +187,12 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
             }
         }
-        flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, counts);
+        flush(classifier, chunk, locations, lvl, fmt, w, csv, corpus, dyads, counts);
         if (bar != null) {
             bar.update(totalBytes, String.format(Locale.ROOT, "%d articles", counts.scored));
         }
         if (fmt.equals("table")) {
-            table(corpus.summaries(), counts.scored, w, wide);
+            SummaryTable.print(corpus.summaries(), dyads.summaries(), counts.scored, w, wide);
         }
         if (csv != null) {
             csv.flush();
@@ -200,11 +200,16 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private void flush(LazyClassifier classifier, List<Article> chunk, List<String> locations, Level lvl, String fmt,
-                       Writer w, CSVPrinter csv, ActorAggregator corpus, Counts counts) throws IOException {
+                       Writer w, CSVPrinter csv, ActorAggregator corpus, DyadAggregator dyads, Counts counts)
+            throws IOException {
         if (chunk.isEmpty()) {
             return;
         }
         StanceClassifier scorer = classifier.get(); // loads the model on the first chunk: not part of the rate
+        if (lvl == Level.DYAD && !scorer.model().hasDyads()) {
+            throw new io.newsstance.api.BadInputException((model == null ? "the default model" : model.toString())
+                    + ": has no dyad head, so --level dyad cannot be scored (add one with 'newsstance train-dyads')");
+        }
         long t0 = System.nanoTime();
         List<ArticleOutcome> outcomes = scorer.scoreEach(chunk);
         counts.scoringSeconds += (System.nanoTime() - t0) / 1e9;
@@ -221,12 +226,13 @@ public final class ScoreCommand implements Callable<Integer> {
             counts.scored++;
             counts.sentences += r.sentences().size();
             corpus.addAll(r);
+            dyads.addAll(r);
             if (fmt.equals("table")) {
                 continue;
             }
             for (Map<String, Object> row : ResultRows.rows(r, lvl)) {
                 if (csv != null) {
-                    csvRows(row, lvl, csv);
+                    ScoreCsv.print(row, lvl, csv);
                 } else {
                     w.write(Json.line(row));
                     w.write('\n');
@@ -237,111 +243,12 @@ public final class ScoreCommand implements Callable<Integer> {
         locations.clear();
     }
 
-    private static List<String> header(Level lvl) {
-        return switch (lvl) {
-            case MENTION -> ResultRows.MENTION_FIELDS;
-            case SENTENCE -> ResultRows.SENTENCE_FIELDS;
-            case ARTICLE -> {
-                List<String> h = new ArrayList<>(ResultRows.ARTICLE_FIELDS.subList(0, ResultRows.ARTICLE_FIELDS.size() - 1));
-                h.addAll(ResultRows.ACTOR_FIELDS);
-                yield h;
-            }
-        };
-    }
-
-    /** CSV is flat: a sentence's mentions become "ACTOR:stance:score" joined by "|"; an article gives a row per actor. */
-    @SuppressWarnings("unchecked")
-    private static void csvRows(Map<String, Object> row, Level lvl, CSVPrinter csv) throws IOException {
-        switch (lvl) {
-            case MENTION -> csv.printRecord(ResultRows.MENTION_FIELDS.stream().map(f -> Decimals.cell(row.get(f))).toList());
-            case SENTENCE -> {
-                List<Object> values = new ArrayList<>();
-                for (String f : ResultRows.SENTENCE_FIELDS) {
-                    Object v = row.get(f);
-                    if (f.equals("mentions")) {
-                        v = ((List<Map<String, Object>>) v).stream()
-                                .map(m -> m.get("actor") + ":" + m.get("stance") + ":" + Decimals.cell(m.get("score")))
-                                .collect(Collectors.joining("|"));
-                    }
-                    values.add(Decimals.cell(v));
-                }
-                csv.printRecord(values);
-            }
-            case ARTICLE -> {
-                List<Object> base = new ArrayList<>();
-                for (String f : ResultRows.ARTICLE_FIELDS.subList(0, ResultRows.ARTICLE_FIELDS.size() - 1)) {
-                    base.add(Decimals.cell(row.get(f)));
-                }
-                List<Map<String, Object>> actors = (List<Map<String, Object>>) row.get("actors");
-                if (actors.isEmpty()) {
-                    List<Object> values = new ArrayList<>(base);
-                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(null));
-                    csv.printRecord(values);
-                }
-                for (Map<String, Object> a : actors) {
-                    List<Object> values = new ArrayList<>(base);
-                    ResultRows.ACTOR_FIELDS.forEach(f -> values.add(Decimals.cell(a.get(f))));
-                    csv.printRecord(values);
-                }
-            }
-        }
-    }
-
-    static void table(List<ActorSummary> actors, long articles, Writer w, boolean wide) throws IOException {
-        PrintWriter out = new PrintWriter(w);
-        out.printf(Locale.ROOT, "%s, %s%n%n", plural(articles, "article"), plural(actors.size(), "actor"));
-        out.printf(Locale.ROOT, "%-13s %-22s %8s %8s %5s %5s %5s %7s  %-16s  %s%n", "actor", "name", "mentions",
-                "articles", "neg", "neu", "pos", "score", "95% interval", "score bar (-1 … +1)");
-        for (ActorSummary a : actors) {
-            String interval = a.hasInterval()
-                    ? String.format(Locale.ROOT, "[%+.2f, %+.2f]", a.ciLow(), a.ciHigh()) : "—";
-            out.printf(Locale.ROOT, "%-13s %-22s %8d %8d %5d %5d %5d %+7.3f  %-16s  %s%n", a.actor(),
-                    abbreviate(a.name(), 22), a.mentions(), a.articles(), a.negative(), a.neutral(), a.positive(),
-                    a.meanScore(), interval, bar(a.meanScore()));
-        }
-        if (actors.stream().anyMatch(a -> !a.hasInterval())) {
-            out.printf(Locale.ROOT, "(— : fewer than %d articles, too few for an interval)%n",
-                    ActorSummary.MIN_ARTICLES_FOR_INTERVAL);
-        }
-        List<ActorSummary> top = actors.stream().limit(5).toList();
-        if (!top.isEmpty()) {
-            out.printf("%nevidence (the most negative and the most positive sentence per actor%s):%n",
-                    wide ? "" : "; --wide for whole sentences");
-            for (ActorSummary a : top) {
-                out.printf(Locale.ROOT, "  %-13s most negative  %+.2f  %s%n", a.actor(), a.mostNegative().score(),
-                        evidence(a.mostNegative().sentence(), wide));
-                out.printf(Locale.ROOT, "  %-13s most positive  %+.2f  %s%n", a.actor(), a.mostPositive().score(),
-                        evidence(a.mostPositive().sentence(), wide));
-            }
-        }
-        out.flush();
-    }
-
-    private static String evidence(String sentence, boolean wide) {
-        String flat = sentence.replaceAll("\\s+", " ");
-        return wide ? flat : abbreviate(flat, 90);
-    }
-
-    static String plural(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-    }
-
-    /** Ten characters for the score's size: "-----" for -0.5, "+++" for +0.3, "·" for about 0. */
-    private static String bar(double score) {
-        int n = (int) Math.round(Math.abs(score) * 10);
-        return n == 0 ? "·" : score < 0 ? "-".repeat(n) : "+".repeat(n);
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
     private Level parseLevel() {
         try {
             return Level.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--level must be article, sentence or mention");
+                    "--level must be article, sentence, mention or dyad");
         }
     }
 

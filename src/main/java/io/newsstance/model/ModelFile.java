@@ -34,7 +34,11 @@ import java.util.zip.ZipOutputStream;
  *   stance-standardizer.bin     feature means and standard deviations
  *   sentiment-network.zip       (optional) sentence sentiment network
  *   sentiment-standardizer.bin
+ *   dyad-network.zip            (optional) dyad head: A's stance toward B over the same encoder pass
+ *   dyad-standardizer.bin
  * </pre>
+ * The dyad entries are optional within format version 2: a file without them loads as a model without dyads,
+ * and an older newsstance reading a file with them ignores them.
  * Loading checks the format and version, every entry's sha256 and the encoder's identity, and fails with a
  * message naming the file and the problem; a model never silently runs on the wrong encoder.
  */
@@ -44,6 +48,8 @@ public final class ModelFile {
     /** 2 adds fine-tuned encoders (encoder.base, encoder-weights.bin); version 1 files are still read. */
     public static final int FORMAT_VERSION = 2;
     static final String ENCODER_WEIGHTS = "encoder-weights.bin";
+    static final String DYAD_NETWORK = "dyad-network.zip";
+    static final String DYAD_STANDARDIZER = "dyad-standardizer.bin";
 
     private ModelFile() {
     }
@@ -63,6 +69,10 @@ public final class ModelFile {
             if (model.sentimentNetwork().isPresent()) {
                 entries.put("sentiment-network.zip", networkBytes(model.sentimentNetwork().get()));
                 entries.put("sentiment-standardizer.bin", standardizerBytes(model.sentimentStandardizer()));
+            }
+            if (model.dyadHead().isPresent()) {
+                entries.put(DYAD_NETWORK, networkBytes(model.dyadHead().get().network()));
+                entries.put(DYAD_STANDARDIZER, standardizerBytes(model.dyadHead().get().standardizer()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise the model: " + e.getMessage(), e);
@@ -87,6 +97,8 @@ public final class ModelFile {
         json.put("features", Map.of("sentence", f.sentence(), "cls", f.cls(), "context_window", f.contextWindow(),
                 "pair", f.pair(), "target_segment", f.targetSegment()));
         json.put("feature_dimension", model.featurizer().dimension());
+        model.dyadHead().ifPresent(h -> json.put("dyads", Map.of("features", h.settings().key(), "between",
+                h.settings().between(), "feature_dimension", model.dyadFeaturizer().orElseThrow().dimension())));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
         json.put("entries", sums);
@@ -197,7 +209,8 @@ public final class ModelFile {
             Standardizer sentimentStd = sentiment == null ? null : standardizer(entries.get("sentiment-standardizer.bin"));
             ModelCard card = Json.MAPPER.treeToValue(json.path("card"), ModelCard.class);
             checkShapes(name, featurizer, stance, stanceStd, sentiment, sentimentStd);
-            return new StanceModel(featurizer, stance, stanceStd, sentiment, sentimentStd, card);
+            DyadHead dyads = dyadHead(name, json.path("dyads"), entries, modelEncoder);
+            return new StanceModel(featurizer, stance, stanceStd, sentiment, sentimentStd, card, dyads);
         } catch (BadInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -225,6 +238,28 @@ public final class ModelFile {
                     + "gives " + out + " classes, its standardiser has " + std.mean().length + " features; the "
                     + "settings give " + features + " features and there are " + StanceModel.LABELS.size() + " labels");
         }
+    }
+
+    /** The dyad head the file holds, checked against its recorded settings, or null if it has none. */
+    private static DyadHead dyadHead(String name, JsonNode json, Map<String, byte[]> entries, TokenEncoder encoder)
+            throws IOException {
+        if (json.isMissingNode() && !entries.containsKey(DYAD_NETWORK)) {
+            return null;
+        }
+        if (json.isMissingNode() || !entries.containsKey(DYAD_NETWORK) || !entries.containsKey(DYAD_STANDARDIZER)) {
+            throw new BadInputException(name + ": corrupt model file: the dyad head is incomplete (model.json 'dyads' "
+                    + "and the entries " + DYAD_NETWORK + " and " + DYAD_STANDARDIZER + " go together)");
+        }
+        DyadFeatureSettings settings = new DyadFeatureSettings(json.path("between").asBoolean());
+        int dimension = new DyadFeaturizer(encoder, settings).dimension();
+        if (!settings.key().equals(json.path("features").asText()) || dimension != json.path("feature_dimension").asInt()) {
+            throw new BadInputException(name + ": the dyad head reads '" + json.path("features").asText() + "' ("
+                    + json.path("feature_dimension").asInt() + " features), which this newsstance does not make");
+        }
+        MultiLayerNetwork network = network(entries.get(DYAD_NETWORK));
+        Standardizer std = standardizer(entries.get(DYAD_STANDARDIZER));
+        check(name, "dyad network", network, std, dimension);
+        return new DyadHead(network, std, settings);
     }
 
     /** The base encoder with the model's fine-tuned weights, checked against the encoder the model recorded. */

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class StanceFeaturizer {
 
     /** Characters kept on each side of a target when a long sentence has to be re-encoded around it. */
-    private static final int WINDOW_CHARS = 200;
+    static final int WINDOW_CHARS = 200;
 
     private final TokenEncoder encoder;
     private final FeatureSettings settings;
@@ -170,6 +170,11 @@ public final class StanceFeaturizer {
 
     /** Encodes each distinct sentence once; the map serves both {@code features} methods. */
     public Map<String, EncodedSentence> encode(List<String> sentences) {
+        return encode(encoder, sentences);
+    }
+
+    /** Each distinct sentence of {@code sentences} encoded once by {@code encoder}, by its text. */
+    static Map<String, EncodedSentence> encode(TokenEncoder encoder, List<String> sentences) {
         Map<String, Integer> unique = new LinkedHashMap<>();
         for (String s : sentences) {
             unique.putIfAbsent(s, unique.size());
@@ -209,7 +214,7 @@ public final class StanceFeaturizer {
     }
 
     /** Mean of states[from, to) written at v[offset..offset+d); zeros if the range is empty. */
-    private static void meanInto(EncodedSentence e, int from, int to, float[] v, int offset) {
+    static void meanInto(EncodedSentence e, int from, int to, float[] v, int offset) {
         if (to <= from) {
             return;
         }

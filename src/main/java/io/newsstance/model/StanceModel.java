@@ -38,9 +38,20 @@ public final class StanceModel {
     private final MultiLayerNetwork sentimentNetwork;
     private final Standardizer sentimentStandardizer;
     private final ModelCard card;
+    private final DyadHead dyadHead;
+    private final DyadFeaturizer dyadFeaturizer;
 
     public StanceModel(StanceFeaturizer featurizer, MultiLayerNetwork stanceNetwork, Standardizer stanceStandardizer,
                        MultiLayerNetwork sentimentNetwork, Standardizer sentimentStandardizer, ModelCard card) {
+        this(featurizer, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer, card, null);
+    }
+
+    /** A model with a dyad head ({@code dyadHead} may be null: no dyads). */
+    public StanceModel(StanceFeaturizer featurizer, MultiLayerNetwork stanceNetwork, Standardizer stanceStandardizer,
+                       MultiLayerNetwork sentimentNetwork, Standardizer sentimentStandardizer, ModelCard card,
+                       DyadHead dyadHead) {
+        this.dyadHead = dyadHead;
+        this.dyadFeaturizer = dyadHead == null ? null : new DyadFeaturizer(featurizer.encoder(), dyadHead.settings());
         this.featurizer = featurizer;
         this.stanceNetwork = stanceNetwork;
         this.stanceStandardizer = stanceStandardizer;
@@ -57,17 +68,29 @@ public final class StanceModel {
         return predictFeatures(featurizer.features(targets));
     }
 
-    /** Sentiment of each sentence and stance toward each target, from one encoder pass over the sentences. */
-    public record Analysis(List<Prediction> sentiment, List<Prediction> stance) {
+    /**
+     * Sentiment of each sentence, stance toward each target and A's stance toward B for each dyad, from one encoder
+     * pass over the sentences.
+     */
+    public record Analysis(List<Prediction> sentiment, List<Prediction> stance, List<Prediction> dyads) {
+    }
+
+    /** {@link #analyse(List, List, List)} without dyads. */
+    public Analysis analyse(List<String> sentences, List<Target> targets) {
+        return analyse(sentences, targets, List.of());
     }
 
     /**
      * Sentiment of {@code sentences} (empty list if the model has no sentiment network) and stance toward
-     * {@code targets}, whose sentences must be among {@code sentences}. Each sentence is encoded once.
+     * {@code targets} and the stance of each dyad's source toward its target (the model must have a dyad head if
+     * there are dyads), whose sentences must be among {@code sentences}. Each sentence is encoded once.
      */
-    public Analysis analyse(List<String> sentences, List<Target> targets) {
+    public Analysis analyse(List<String> sentences, List<Target> targets, List<DyadTarget> dyads) {
+        if (!dyads.isEmpty() && dyadHead == null) {
+            throw new IllegalStateException("this model has no dyad head; train one with 'newsstance train-dyads'");
+        }
         if (sentences.isEmpty()) {
-            return new Analysis(List.of(), List.of());
+            return new Analysis(List.of(), List.of(), List.of());
         }
         // Encode SENTENCES_PER_PASS sentences at a time (with the targets in them) and keep only their feature
         // vectors; the networks then see all rows at once, exactly as if the article had been encoded in one go.
@@ -87,6 +110,18 @@ public final class StanceModel {
             }
             targetsOf.get(pass).add(t);
         }
+        List<List<Integer>> dyadsOf = new ArrayList<>(passes);
+        for (int p = 0; p < passes; p++) {
+            dyadsOf.add(new ArrayList<>());
+        }
+        for (int d = 0; d < dyads.size(); d++) {
+            Integer pass = passOf.get(dyads.get(d).sentence());
+            if (pass == null) {
+                throw new IllegalArgumentException("dyad " + d + "'s sentence is not among the sentences");
+            }
+            dyadsOf.get(pass).add(d);
+        }
+        float[][] dyadX = new float[dyads.size()][];
         float[][] stanceX = new float[targets.size()][];
         float[][] sentimentX = new float[sentences.size()][];
         for (int p = 0; p < passes; p++) {
@@ -103,11 +138,33 @@ public final class StanceModel {
             if (sentimentNetwork != null) {
                 System.arraycopy(featurizer.sentenceFeatures(encoded, part), 0, sentimentX, from, part.size());
             }
+            List<Integer> ownDyads = dyadsOf.get(p);
+            if (!ownDyads.isEmpty()) {
+                float[][] x = dyadFeaturizer.features(encoded, ownDyads.stream().map(dyads::get).toList());
+                for (int k = 0; k < ownDyads.size(); k++) {
+                    dyadX[ownDyads.get(k)] = x[k];
+                }
+            }
         }
         List<Prediction> stance = targets.isEmpty() ? List.of() : predictFeatures(stanceX);
         List<Prediction> sentiment = sentimentNetwork == null ? List.of()
                 : run(sentimentNetwork, sentimentStandardizer.apply(sentimentX));
-        return new Analysis(sentiment, stance);
+        List<Prediction> dyadStance = dyads.isEmpty() ? List.of() : predictDyadFeatures(dyadX);
+        return new Analysis(sentiment, stance, dyadStance);
+    }
+
+    /** A's stance toward B for each dyad (the model must have a dyad head). */
+    public List<Prediction> dyads(List<DyadTarget> dyads) {
+        if (dyads.isEmpty()) {
+            return List.of();
+        }
+        List<String> sentences = dyads.stream().map(DyadTarget::sentence).distinct().toList();
+        return analyse(sentences, List.of(), dyads).dyads();
+    }
+
+    /** Dyad stance from precomputed (unstandardised) dyad feature vectors: used by training and evaluation. */
+    public List<Prediction> predictDyadFeatures(float[][] features) {
+        return run(dyadHead.network(), dyadHead.standardizer().apply(features));
     }
 
     /** Stance from precomputed (unstandardised) feature vectors: used by training and evaluation. */
@@ -142,13 +199,20 @@ public final class StanceModel {
     /** A copy with its own networks (sharing the thread-safe featurizer), for one inference worker. */
     public StanceModel copy() {
         return new StanceModel(featurizer, stanceNetwork.clone(), stanceStandardizer,
-                sentimentNetwork == null ? null : sentimentNetwork.clone(), sentimentStandardizer, card);
+                sentimentNetwork == null ? null : sentimentNetwork.clone(), sentimentStandardizer, card,
+                dyadHead == null ? null : dyadHead.copy());
     }
 
     /** The same networks with another card (e.g. with test metrics added after training). */
     public StanceModel withCard(ModelCard newCard) {
         return new StanceModel(featurizer, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer,
-                newCard);
+                newCard, dyadHead);
+    }
+
+    /** The same stance and sentiment heads with {@code head} as the dyad head, and {@code newCard}. */
+    public StanceModel withDyadHead(DyadHead head, ModelCard newCard) {
+        return new StanceModel(featurizer, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer,
+                newCard, head);
     }
 
     /** The same heads over another featurizer of the same settings (e.g. an encoder wrapped to count its calls). */
@@ -156,7 +220,8 @@ public final class StanceModel {
         if (!other.settings().equals(featurizer.settings()) || other.dimension() != featurizer.dimension()) {
             throw new IllegalArgumentException("the featurizer must have the model's settings " + featurizer.settings());
         }
-        return new StanceModel(other, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer, card);
+        return new StanceModel(other, stanceNetwork, stanceStandardizer, sentimentNetwork, sentimentStandardizer, card,
+                dyadHead);
     }
 
     public StanceFeaturizer featurizer() {
@@ -180,6 +245,21 @@ public final class StanceModel {
     /** Whether the model has a sentence-sentiment head. */
     public boolean hasSentiment() {
         return sentimentNetwork != null;
+    }
+
+    /** The dyad head, if the model has one. */
+    public Optional<DyadHead> dyadHead() {
+        return Optional.ofNullable(dyadHead);
+    }
+
+    /** Whether the model gives dyads (A's stance toward B). */
+    public boolean hasDyads() {
+        return dyadHead != null;
+    }
+
+    /** The dyad featurizer over this model's encoder, if the model has a dyad head. */
+    public Optional<DyadFeaturizer> dyadFeaturizer() {
+        return Optional.ofNullable(dyadFeaturizer);
     }
 
     public Standardizer sentimentStandardizer() {

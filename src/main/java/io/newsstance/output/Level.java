@@ -7,5 +7,7 @@ public enum Level {
     /** One record per sentence, with its sentiment and mentions. */
     SENTENCE,
     /** One record per actor mention, with its stance. */
-    MENTION
+    MENTION,
+    /** One record per ordered pair of actors in a sentence, with the source's stance toward the target. */
+    DYAD
 }

@@ -2,6 +2,7 @@ package io.newsstance.output;
 
 import io.newsstance.api.ActorSummary;
 import io.newsstance.api.ArticleResult;
+import io.newsstance.api.DyadResult;
 import io.newsstance.api.MentionResult;
 import io.newsstance.api.SentenceResult;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * Scoring results as output rows, as maps with stable field names: the one schema shared by {@code score}'s JSON
  * Lines and CSV output and the Spark job. The rows are defined by the records {@link MentionRow},
- * {@link SentenceRow} and {@link ArticleRow} (see {@link OutputRow}); the field lists below are derived from them.
+ * {@link SentenceRow}, {@link ArticleRow} and {@link DyadRow} (see {@link OutputRow}); the field lists below are derived from them.
  * Nested values (a sentence's mentions, an article's actors) are lists of maps, which CSV writers flatten.
  */
 public final class ResultRows {
@@ -22,6 +23,9 @@ public final class ResultRows {
     public static final List<String> SENTENCE_MENTION_FIELDS = OutputRow.names(SentenceRow.Mention.class);
     public static final List<String> ARTICLE_FIELDS = OutputRow.names(ArticleRow.class);
     public static final List<String> ACTOR_FIELDS = OutputRow.names(ArticleRow.Actor.class);
+    public static final List<String> DYAD_FIELDS = OutputRow.names(DyadRow.class);
+    public static final List<String> SENTENCE_DYAD_FIELDS = OutputRow.names(SentenceRow.Dyad.class);
+    public static final List<String> ARTICLE_DYAD_FIELDS = OutputRow.names(ArticleRow.Dyad.class);
 
     private ResultRows() {
     }
@@ -32,7 +36,18 @@ public final class ResultRows {
             case ARTICLE -> List.of(article(result));
             case SENTENCE -> result.sentences().stream().map(s -> sentence(result, s)).toList();
             case MENTION -> mentions(result);
+            case DYAD -> dyads(result);
         };
+    }
+
+    static List<Map<String, Object>> dyads(ArticleResult result) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SentenceResult s : result.sentences()) {
+            for (DyadResult d : s.dyads()) {
+                rows.add(DyadRow.of(result, s, d).toMap());
+            }
+        }
+        return rows;
     }
 
     static List<Map<String, Object>> mentions(ArticleResult result) {

@@ -10,16 +10,20 @@ import java.util.List;
 import static io.newsstance.io.Decimals.round;
 
 /**
- * One sentence, its sentiment and its mentions: a row of {@code score --level sentence} and of Spark's
+ * One sentence, its sentiment, its mentions and its dyads: a row of {@code score --level sentence} and of Spark's
  * {@code sentences/}. The sentiment fields are null when the model has no sentiment head.
  */
 public record SentenceRow(String articleId, String date, String source, int sentenceIndex, int start, int end,
                           String text, String sentiment, Double pNegative, Double pNeutral, Double pPositive,
-                          List<Mention> mentions) implements OutputRow {
+                          List<Mention> mentions, List<Dyad> dyads) implements OutputRow {
 
     /** A mention inside a sentence row. */
     public record Mention(String actor, int start, int end, String text, String stance, double score)
             implements OutputRow {
+    }
+
+    /** A dyad inside a sentence row: the source actor's stance toward the target actor. */
+    public record Dyad(String sourceActor, String targetActor, String stance, double score) implements OutputRow {
     }
 
     /** The row of sentence {@code s} of {@code result}; probabilities rounded. */
@@ -29,7 +33,9 @@ public record SentenceRow(String articleId, String date, String source, int sent
         return new SentenceRow(result.article().id(), result.article().date(), result.article().source(), s.index(),
                 s.span().start(), s.span().end(), s.text(), p == null ? null : p.label().label(),
                 p == null ? null : round(p.pNegative()), p == null ? null : round(p.pNeutral()),
-                p == null ? null : round(p.pPositive()), mentions);
+                p == null ? null : round(p.pPositive()), mentions, s.dyads().stream()
+                        .map(d -> new Dyad(d.source(), d.target(), d.stance().label().label(), round(d.stance().score())))
+                        .toList());
     }
 
     private static Mention mention(MentionResult m) {

@@ -70,7 +70,7 @@ public final class ReportBench {
                         text.append(m + 1 < nMentions ? " and " : " said officials would respond to the latest moves.");
                     }
                     SentenceRow row = new SentenceRow(id, date, SOURCES[src], s, offset, offset + text.length(),
-                            text.toString(), "neutral", 0.2, 0.6, 0.2, ms);
+                            text.toString(), "neutral", 0.2, 0.6, 0.2, ms, List.of());
                     offset += text.length() + 1;
                     List<OutputRow> out = new ArrayList<>();
                     if (sentences) {

@@ -30,47 +30,8 @@ import java.util.Map;
  */
 public final class ActorAggregator {
 
-    private static final class Accumulator {
-        int n;
-        final int[] counts = new int[3];
-        double sum;
-        // per-article sums, folded in when the next article starts
-        int articles;
-        double sumArticleSquares;   // Σ Sⱼ²
-        double sumArticleCross;     // Σ Sⱼ·nⱼ
-        double sumArticleCounts2;   // Σ nⱼ²
-        String currentArticle;
-        double currentSum;
-        int currentN;
-        ActorSummary.Evidence min;
-        ActorSummary.Evidence max;
-
-        void add(String articleId, double score) {
-            if (!articleId.equals(currentArticle)) {
-                fold();
-                currentArticle = articleId;
-            }
-            currentSum += score;
-            currentN++;
-            n++;
-            sum += score;
-        }
-
-        /** Folds the current article's sums into the per-article sums. */
-        void fold() {
-            if (currentN > 0) {
-                articles++;
-                sumArticleSquares += currentSum * currentSum;
-                sumArticleCross += currentSum * currentN;
-                sumArticleCounts2 += (double) currentN * currentN;
-            }
-            currentSum = 0;
-            currentN = 0;
-        }
-    }
-
     private final ActorDictionary dictionary;
-    private final Map<String, Accumulator> byActor = new LinkedHashMap<>();
+    private final Map<String, ScoreAccumulator> byActor = new LinkedHashMap<>();
 
     public ActorAggregator(ActorDictionary dictionary) {
         this.dictionary = dictionary;
@@ -82,16 +43,7 @@ public final class ActorAggregator {
      */
     public void add(String articleId, SentenceResult sentence) {
         for (MentionResult m : sentence.mentions()) {
-            Accumulator a = byActor.computeIfAbsent(m.actor(), k -> new Accumulator());
-            double score = m.stance().score();
-            a.add(articleId, score);
-            a.counts[m.stance().label().ordinal()]++;
-            if (a.min == null || score < a.min.score()) {
-                a.min = new ActorSummary.Evidence(articleId, sentence.index(), sentence.text(), score);
-            }
-            if (a.max == null || score > a.max.score()) {
-                a.max = new ActorSummary.Evidence(articleId, sentence.index(), sentence.text(), score);
-            }
+            byActor.computeIfAbsent(m.actor(), k -> new ScoreAccumulator()).add(articleId, sentence, m.stance());
         }
     }
 
@@ -100,7 +52,7 @@ public final class ActorAggregator {
         for (SentenceResult s : article.sentences()) {
             add(article.article().id(), s);
         }
-        byActor.values().forEach(Accumulator::fold);
+        byActor.values().forEach(ScoreAccumulator::fold);
     }
 
     /** Summaries, most mentioned first (ties by actor id). */
@@ -108,20 +60,19 @@ public final class ActorAggregator {
         List<ActorSummary> out = new ArrayList<>();
         byActor.forEach((actor, a) -> {
             a.fold();
-            double mean = a.sum / a.n;
-            double[] interval = interval(a, mean);
-            String name = dictionary.actor(actor).map(x -> x.name()).orElse(actor);
-            out.add(new ActorSummary(actor, name, a.n, a.articles, a.counts[Polarity.NEGATIVE.ordinal()],
-                    a.counts[Polarity.NEUTRAL.ordinal()], a.counts[Polarity.POSITIVE.ordinal()], mean, interval[0],
-                    interval[1], a.min, a.max));
+            double mean = a.mean();
+            double[] interval = a.interval();
+            out.add(new ActorSummary(actor, name(dictionary, actor), a.n, a.articles,
+                    a.counts[Polarity.NEGATIVE.ordinal()], a.counts[Polarity.NEUTRAL.ordinal()],
+                    a.counts[Polarity.POSITIVE.ordinal()], mean, interval[0], interval[1], a.min, a.max));
         });
         out.sort(Comparator.comparingInt(ActorSummary::mentions).reversed().thenComparing(ActorSummary::actor));
         return out;
     }
 
-    /** The cluster-robust t-interval over articles (see the class comment), or NaNs with too few articles. */
-    static double[] interval(Accumulator a, double mean) {
-        return interval(a.articles, a.n, mean, a.sumArticleSquares, a.sumArticleCross, a.sumArticleCounts2);
+    /** The actor's display name from the dictionary, else its id. */
+    static String name(ActorDictionary dictionary, String actor) {
+        return dictionary.actor(actor).map(x -> x.name()).orElse(actor);
     }
 
     /**

@@ -36,7 +36,7 @@ final class ScoreRowsFixture {
                     stance(score), score));
         }
         return new SentenceRow(article, date, source, index, start, start + text.length(), text, "neutral", 0.2, 0.6,
-                0.2, ms);
+                0.2, ms, List.of());
     }
 
     /** The mention rows of a sentence row, as score --level mention writes them. */
@@ -46,7 +46,7 @@ final class ScoreRowsFixture {
     }
 
     static ArticleRow article(String id, String date, String source, String url, List<ArticleRow.Actor> actors) {
-        return new ArticleRow(id, "Title of " + id, date, source, url, 3, "neutral", 0.2, 0.6, 0.2, actors);
+        return new ArticleRow(id, "Title of " + id, date, source, url, 3, "neutral", 0.2, 0.6, 0.2, actors, List.of());
     }
 
     static String stance(double score) {

@@ -1,0 +1,23 @@
+package io.newsstance.model;
+
+/**
+ * How an ordered pair (source, target) of spans in a sentence becomes one feature vector for the dyad head, from
+ * the same encoder pass as the stance head: the mean of the source's wordpieces, the target's, the sentence's
+ * (all but [CLS]/[SEP]) and the [CLS] state, in that order, and with {@code between} the mean of the wordpieces
+ * strictly between the two spans (where "A accused B" keeps its verb; zeros when the spans touch). Order matters:
+ * (A, B) and (B, A) give different vectors, which is what lets the head tell who does what to whom.
+ */
+public record DyadFeatureSettings(boolean between) {
+
+    /** What the shipped dyad head reads (chosen on the dyad dev split; see models/README.md). */
+    public static final DyadFeatureSettings DEFAULT = new DyadFeatureSettings(true);
+
+    public int parts() {
+        return 4 + (between ? 1 : 0);
+    }
+
+    /** A short stable name, for the model file and cards. */
+    public String key() {
+        return "source+target+sentence+cls" + (between ? "+between" : "");
+    }
+}
