@@ -64,6 +64,14 @@ public final class TrainDyadsCommand implements Callable<Integer> {
     @Option(names = "--no-between", description = "Leave out the wordpieces between the two mentions (an ablation).")
     boolean noBetween;
 
+    @Option(names = "--stance-features", description = "Also give the head the stance head's probabilities toward "
+            + "A and toward B (from the same pass).")
+    boolean stanceFeatures;
+
+    @Option(names = "--balanced", description = "Weight each class's loss by n / (3 · its count), so positive and "
+            + "negative dyads (the minority) weigh as much in total as neutral ones.")
+    boolean balanced;
+
     @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
     int epochs = TrainingSettings.DEFAULT.epochs();
 
@@ -102,7 +110,8 @@ public final class TrainDyadsCommand implements Callable<Integer> {
         List<DyadFile> tests = reader.readAll(test);
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             StanceModel base = ModelFile.read(model, encoder);
-            StanceModel trained = new DyadHeadTrainer(settings, new DyadFeatureSettings(!noBetween), System.err)
+            DyadFeatureSettings features = new DyadFeatureSettings(!noBetween, stanceFeatures);
+            StanceModel trained = new DyadHeadTrainer(settings, features, balanced, System.err)
                     .train(base, train, devDyads, trainFiles, devFiles);
             ModelCard card = trained.card();
             DyadEvaluator evaluator = new DyadEvaluator();

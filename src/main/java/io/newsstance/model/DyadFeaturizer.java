@@ -17,12 +17,24 @@ import java.util.Map;
  */
 public final class DyadFeaturizer {
 
+    /** The stance head's probabilities for targets whose sentences are encoded (what {@code stance} adds). */
+    @FunctionalInterface
+    public interface StanceProbe {
+        float[][] probabilities(Map<String, EncodedSentence> encoded, List<Target> targets);
+    }
+
     private final TokenEncoder encoder;
     private final DyadFeatureSettings settings;
+    private final StanceProbe stance;
 
-    public DyadFeaturizer(TokenEncoder encoder, DyadFeatureSettings settings) {
+    /** A featurizer; {@code stance} may be null only if the settings do not read the stance head. */
+    public DyadFeaturizer(TokenEncoder encoder, DyadFeatureSettings settings, StanceProbe stance) {
+        if (settings.stance() && stance == null) {
+            throw new IllegalArgumentException("the dyad features " + settings.key() + " need the stance head");
+        }
         this.encoder = encoder;
         this.settings = settings;
+        this.stance = stance;
     }
 
     public DyadFeatureSettings settings() {
@@ -30,7 +42,7 @@ public final class DyadFeaturizer {
     }
 
     public int dimension() {
-        return settings.parts() * encoder.dimension();
+        return settings.parts() * encoder.dimension() + settings.extra();
     }
 
     /**
@@ -71,6 +83,19 @@ public final class DyadFeaturizer {
                 out[i] = windowed(d, whole);
             } else {
                 out[i] = vector(whole, source, target, whole);
+            }
+        }
+        if (settings.stance() && !dyads.isEmpty()) {
+            List<Target> ends = new ArrayList<>(2 * dyads.size());
+            for (DyadTarget d : dyads) {
+                ends.add(new Target(d.sentence(), d.source()));
+                ends.add(new Target(d.sentence(), d.target()));
+            }
+            float[][] p = stance.probabilities(encoded, ends);
+            int at = settings.parts() * encoder.dimension();
+            for (int i = 0; i < dyads.size(); i++) {
+                System.arraycopy(p[2 * i], 0, out[i], at, 3);
+                System.arraycopy(p[2 * i + 1], 0, out[i], at + 3, 3);
             }
         }
         return out;

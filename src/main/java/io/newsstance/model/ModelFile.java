@@ -98,7 +98,8 @@ public final class ModelFile {
                 "pair", f.pair(), "target_segment", f.targetSegment()));
         json.put("feature_dimension", model.featurizer().dimension());
         model.dyadHead().ifPresent(h -> json.put("dyads", Map.of("features", h.settings().key(), "between",
-                h.settings().between(), "feature_dimension", model.dyadFeaturizer().orElseThrow().dimension())));
+                h.settings().between(), "stance", h.settings().stance(),
+                "feature_dimension", model.dyadFeaturizer().orElseThrow().dimension())));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
         json.put("entries", sums);
@@ -243,6 +244,10 @@ public final class ModelFile {
     /** The dyad head the file holds, checked against its recorded settings, or null if it has none. */
     private static DyadHead dyadHead(String name, JsonNode json, Map<String, byte[]> entries, TokenEncoder encoder)
             throws IOException {
+        // the dimension does not depend on the stance probe: a stand-in that is never called
+        DyadFeaturizer.StanceProbe unused = (encoded, targets) -> {
+            throw new IllegalStateException("not called");
+        };
         if (json.isMissingNode() && !entries.containsKey(DYAD_NETWORK)) {
             return null;
         }
@@ -250,8 +255,9 @@ public final class ModelFile {
             throw new BadInputException(name + ": corrupt model file: the dyad head is incomplete (model.json 'dyads' "
                     + "and the entries " + DYAD_NETWORK + " and " + DYAD_STANDARDIZER + " go together)");
         }
-        DyadFeatureSettings settings = new DyadFeatureSettings(json.path("between").asBoolean());
-        int dimension = new DyadFeaturizer(encoder, settings).dimension();
+        DyadFeatureSettings settings = new DyadFeatureSettings(json.path("between").asBoolean(),
+                json.path("stance").asBoolean(false));
+        int dimension = new DyadFeaturizer(encoder, settings, unused).dimension();
         if (!settings.key().equals(json.path("features").asText()) || dimension != json.path("feature_dimension").asInt()) {
             throw new BadInputException(name + ": the dyad head reads '" + json.path("features").asText() + "' ("
                     + json.path("feature_dimension").asInt() + " features), which this newsstance does not make");

@@ -51,7 +51,7 @@ public final class StanceModel {
                        MultiLayerNetwork sentimentNetwork, Standardizer sentimentStandardizer, ModelCard card,
                        DyadHead dyadHead) {
         this.dyadHead = dyadHead;
-        this.dyadFeaturizer = dyadHead == null ? null : new DyadFeaturizer(featurizer.encoder(), dyadHead.settings());
+        this.dyadFeaturizer = dyadHead == null ? null : dyadFeaturizer(featurizer, dyadHead.settings());
         this.featurizer = featurizer;
         this.stanceNetwork = stanceNetwork;
         this.stanceStandardizer = stanceStandardizer;
@@ -160,6 +160,23 @@ public final class StanceModel {
         }
         List<String> sentences = dyads.stream().map(DyadTarget::sentence).distinct().toList();
         return analyse(sentences, List.of(), dyads).dyads();
+    }
+
+    /** A dyad featurizer over this model's encoder pass and, where the settings read it, its stance head. */
+    public DyadFeaturizer dyadFeaturizer(DyadFeatureSettings settings) {
+        return dyadFeaturizer(featurizer, settings);
+    }
+
+    private DyadFeaturizer dyadFeaturizer(StanceFeaturizer f, DyadFeatureSettings settings) {
+        return new DyadFeaturizer(f.encoder(), settings, (encoded, targets) -> {
+            List<Prediction> p = predictFeatures(f.features(encoded, targets));
+            float[][] out = new float[p.size()][];
+            for (int i = 0; i < out.length; i++) {
+                Prediction x = p.get(i);
+                out[i] = new float[]{(float) x.pNegative(), (float) x.pNeutral(), (float) x.pPositive()};
+            }
+            return out;
+        });
     }
 
     /** Dyad stance from precomputed (unstandardised) dyad feature vectors: used by training and evaluation. */

@@ -11,6 +11,7 @@ import io.newsstance.model.StanceModel;
 import io.newsstance.model.Standardizer;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,20 @@ public final class DyadHeadTrainer {
     private final TrainingSettings settings;
     private final DyadFeatureSettings features;
     private final PrintStream log;
+    private final boolean balanced;
 
     public DyadHeadTrainer(TrainingSettings settings, DyadFeatureSettings features, PrintStream log) {
+        this(settings, features, false, log);
+    }
+
+    /**
+     * With {@code balanced}, each class's cross-entropy is weighted by n / (3 · its count in the training dyads),
+     * so the rarer positive and negative dyads weigh as much in total as the neutral majority.
+     */
+    public DyadHeadTrainer(TrainingSettings settings, DyadFeatureSettings features, boolean balanced, PrintStream log) {
         this.settings = settings;
         this.features = features;
+        this.balanced = balanced;
         this.log = log;
     }
 
@@ -44,15 +55,22 @@ public final class DyadHeadTrainer {
             throw new IllegalArgumentException("no training dyads");
         }
         long started = System.nanoTime();
-        DyadFeaturizer featurizer = new DyadFeaturizer(model.featurizer().encoder(), features);
+        DyadFeaturizer featurizer = model.dyadFeaturizer(features);
         log.printf(Locale.ROOT, "dyad features: %d train and %d dev dyads (%s, %d dims)%n", train.size(), dev.size(),
                 features.key(), featurizer.dimension());
         float[][] x = featurizer.features(DyadEvaluator.targets(train));
         float[][] devX = dev.isEmpty() ? new float[0][] : featurizer.features(DyadEvaluator.targets(dev));
         double featureSeconds = (System.nanoTime() - started) / 1e9;
         Standardizer std = Standardizer.fit(x);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (var p : io.newsstance.api.Polarity.values()) {
+            counts.put(p.label(), train.stream().filter(d -> d.stance() == p).count());
+        }
+        double[] weights = balanced ? counts.values().stream()
+                .mapToDouble(c -> c == 0 ? 1 : train.size() / (3.0 * c)).toArray() : null;
         HeadTrainer.Result result = new HeadTrainer(settings, log).train("dyad", std.apply(x),
-                DyadEvaluator.labels(train), devX.length == 0 ? null : std.apply(devX), DyadEvaluator.labels(dev));
+                DyadEvaluator.labels(train), devX.length == 0 ? null : std.apply(devX), DyadEvaluator.labels(dev),
+                weights);
 
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("features", features.key());
@@ -62,10 +80,7 @@ public final class DyadHeadTrainer {
         hyper.remove("features");
         note.put("hyperparameters", hyper);
         note.put("seed", settings.seed());
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (var p : io.newsstance.api.Polarity.values()) {
-            counts.put(p.label(), train.stream().filter(d -> d.stance() == p).count());
-        }
+        note.put("class_weights", weights == null ? "none" : Arrays.stream(weights).map(Decimals::round).boxed().toList());
         note.put("train_label_counts", counts);
         note.put("epochs_run", result.epochsRun());
         note.put("best_epoch", result.bestEpoch());

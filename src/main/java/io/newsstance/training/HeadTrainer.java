@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -43,8 +43,17 @@ public final class HeadTrainer {
     }
 
     Result train(String name, float[][] x, List<Polarity> y, float[][] devX, List<Polarity> devY) {
+        return train(name, x, y, devX, devY, null);
+    }
+
+    /**
+     * As {@link #train(String, float[][], List, float[][], List)}, with the cross-entropy of each class weighted by
+     * {@code classWeights} (in {@link Polarity} order; null: unweighted).
+     */
+    Result train(String name, float[][] x, List<Polarity> y, float[][] devX, List<Polarity> devY,
+                 double[] classWeights) {
         Nd4j.getRandom().setSeed(settings.seed());
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(x[0].length));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(x[0].length, classWeights));
         net.init();
         Random order = new Random(settings.seed());
         int n = x.length;
@@ -102,7 +111,7 @@ public final class HeadTrainer {
                 losses, hasDev ? track.history() : List.of());
     }
 
-    private MultiLayerConfiguration configuration(int inputs) {
+    private MultiLayerConfiguration configuration(int inputs, double[] classWeights) {
         return new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .updater(new Adam(settings.learningRate()))
@@ -111,7 +120,8 @@ public final class HeadTrainer {
                 .list()
                 .layer(new DenseLayer.Builder().nIn(inputs).nOut(settings.hidden()).activation(Activation.RELU)
                         .dropOut(settings.dropoutKeep()).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(settings.hidden()).nOut(3)
+                .layer(new OutputLayer.Builder(classWeights == null ? new LossMCXENT()
+                        : new LossMCXENT(Nd4j.create(classWeights))).nIn(settings.hidden()).nOut(3)
                         .activation(Activation.SOFTMAX).dropOut(Math.min(1.0, settings.dropoutKeep() + 0.2)).build())
                 .build();
     }

@@ -304,6 +304,46 @@ class SparkScoringJobTest {
         assertEquals(expectedMentions.size(), total);
         assertTrue(expectedDaily.keySet().stream().anyMatch(k -> k.startsWith("unknown|")));
         assertEquals(result.actorDailyRows(), daily.size());
+
+        // Dyads: the same rows as ResultRows.rows(..., DYAD), and dyad_daily their counts per day, source and pair.
+        List<Map<String, Object>> expectedDyads = new ArrayList<>();
+        expected.forEach(r -> expectedDyads.addAll(ResultRows.rows(r, Level.DYAD)));
+        assertTrue(reference.model().hasDyads() == !expectedDyads.isEmpty());
+        Dataset<Row> dyadRows = spark.read().parquet(out.resolve("dyads").toString());
+        assertEquals(ResultRows.DYAD_FIELDS, List.of(dyadRows.columns()));
+        List<Row> dyads = dyadRows.collectAsList();
+        assertEquals(expectedDyads.size(), dyads.size());
+        assertEquals(expectedDyads.size(), result.dyads());
+        Map<String, Row> dyadByKey = new HashMap<>();
+        for (Row r : dyads) {
+            dyadByKey.put(r.getAs("article_id") + "|" + r.getAs("sentence_index") + "|" + r.getAs("source_start") + "|"
+                    + r.getAs("target_start"), r);
+        }
+        Map<String, long[]> expectedDyadDaily = new TreeMap<>();
+        for (Map<String, Object> d : expectedDyads) {
+            Row r = dyadByKey.get(d.get("article_id") + "|" + d.get("sentence_index") + "|" + d.get("source_start")
+                    + "|" + d.get("target_start"));
+            assertNotNull(r, "no Spark row for dyad " + d);
+            assertSameRecord(d, r, ResultRows.DYAD_FIELDS);
+            String date = ((String) d.get("date")).isBlank() ? "unknown" : ((String) d.get("date")).substring(0, 10);
+            String source = ((String) d.get("source")).isBlank() ? "unknown" : (String) d.get("source");
+            long[] c = expectedDyadDaily.computeIfAbsent(date + "|" + source + "|" + d.get("source_actor") + "|"
+                    + d.get("target_actor"), k -> new long[2]);
+            c[0]++;
+            c[1] += d.get("stance").equals("negative") ? 1 : 0;
+        }
+        List<Row> dyadDaily = spark.read().parquet(out.resolve("dyad_daily").toString()).collectAsList();
+        assertEquals(expectedDyadDaily.size(), dyadDaily.size());
+        assertEquals(result.dyadDailyRows(), dyadDaily.size());
+        for (Row r : dyadDaily) {
+            String key = r.getAs("date") + "|" + r.getAs("source") + "|" + r.getAs("source_actor") + "|"
+                    + r.getAs("target_actor");
+            long[] c = expectedDyadDaily.get(key);
+            assertNotNull(c, "unexpected dyad_daily row " + key);
+            assertEquals(c[0], (long) r.<Long>getAs("mentions"), key);
+            assertEquals(c[1], (long) r.<Long>getAs("negative"), key);
+        }
+        assertEquals(result.dyads(), counts.get("dyads").asLong());
     }
 
     /** A Spark row has the same fields and values as a ResultRows record (doubles within 1e-6). */

@@ -36,9 +36,12 @@ class OutputRowTest {
         assertEquals(List.of("article_id", "date", "source", "sentence_index", "actor", "start", "end", "text",
                 "alias_kind", "stance", "p_negative", "p_neutral", "p_positive", "score"), ResultRows.MENTION_FIELDS);
         assertEquals(List.of("article_id", "date", "source", "sentence_index", "start", "end", "text", "sentiment",
-                "p_negative", "p_neutral", "p_positive", "mentions"), ResultRows.SENTENCE_FIELDS);
+                "p_negative", "p_neutral", "p_positive", "mentions", "dyads"), ResultRows.SENTENCE_FIELDS);
         assertEquals(List.of("id", "title", "date", "source", "url", "sentences", "sentiment", "p_negative",
-                "p_neutral", "p_positive", "actors"), ResultRows.ARTICLE_FIELDS);
+                "p_neutral", "p_positive", "actors", "dyads"), ResultRows.ARTICLE_FIELDS);
+        assertEquals(List.of("article_id", "date", "source", "sentence_index", "source_actor", "source_start",
+                "source_end", "source_text", "target_actor", "target_start", "target_end", "target_text", "stance",
+                "p_negative", "p_neutral", "p_positive", "score"), ResultRows.DYAD_FIELDS);
         assertEquals(List.of("actor", "name", "mentions", "articles", "negative", "neutral", "positive", "mean_score", "ci_low",
                 "ci_high"), ResultRows.ACTOR_FIELDS);
     }
