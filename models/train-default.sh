@@ -25,3 +25,5 @@ java -XX:+UseSerialGC -Xmn32m -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.by
   --dev target/newsmtsc/dev.jsonl training-data/stance-dev.csv target/realnews/dev.jsonl \
   --test training-data/stance-test.csv target/newsmtsc/dev.jsonl target/realnews/dev.jsonl \
   --swap-augment 0.5 --seed 42 --checkpoint "$WORK/default.checkpoint" --out "$OUT"
+# The dyad head over the new model's encoder pass (models/train-dyads.sh; a few minutes).
+OUT="$OUT" bash models/train-dyads.sh "$OUT"
