@@ -80,7 +80,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
                         }
                         reason = outcome.failure();
                     }
-                    ready.add(new GenericRowWithSchema(new Object[]{location, id, reason, null, null, null},
+                    ready.add(new GenericRowWithSchema(new Object[]{location, id, reason, null, null, null, null},
                             SparkSchemas.SCORED));
                 }
             }
