@@ -141,8 +141,19 @@
     var chart = el('div', { 'class': 'chart', 'data-chart': 'dyad-timeline' });
     box.appendChild(chart);
     host.appendChild(box);
-    timeChart(chart, p.source_name + ' → ' + p.target_name, state.granularity === 'weekly' ? p.weekly : p.daily,
-      DATA.dyads.totals.first_date, DATA.dyads.totals.last_date, 'sentences');
+    var weekly = state.granularity === 'weekly' || p.daily == null;
+    if (!weekly || state.granularity === 'weekly') {
+      timeChart(chart, p.source_name + ' → ' + p.target_name, weekly ? p.weekly : p.daily,
+        DATA.dyads.totals.first_date, DATA.dyads.totals.last_date, 'sentences');
+    } else {                      // daily asked for, but only weekly points are in the page for this pair
+      chart.appendChild(el('p', { 'class': 'note' }, 'By week: daily points are in the page for the most '
+        + 'frequent pairs only.'));
+      var saved = state.granularity;
+      state.granularity = 'weekly';
+      timeChart(chart, p.source_name + ' → ' + p.target_name, p.weekly, DATA.dyads.totals.first_date,
+        DATA.dyads.totals.last_date, 'sentences');
+      state.granularity = saved;
+    }
     var cols = el('div', { 'class': 'evidence-cols' });
     [['most negative', p.negative, 'neg'], ['most positive', p.positive, 'pos']].forEach(function (side) {
       var col = el('div');

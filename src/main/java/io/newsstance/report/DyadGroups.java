@@ -86,20 +86,21 @@ final class DyadGroups {
         days.forEach(d -> dayIndex.put(d, dayIndex.size()));
         Map<String, Long> byActor = new LinkedHashMap<>();
         List<DyadView.Pair> pairs = new ArrayList<>();
-        List<double[]> cellOut = new ArrayList<>();
+        List<Number[]> cellOut = new ArrayList<>();
         for (ReportDyads.Pair p : kept) {
             ClusterSums s = overall.get(p);
             byActor.merge(p.source(), s.mentions(), Long::sum);
             byActor.merge(p.target(), s.mentions(), Long::sum);
             EvidenceHeap<ReportDyads.Ev>[] sides = dyads.evidence.get(p);
             pairs.add(new DyadView.Pair(p.source(), names.apply(p.source()), p.target(), names.apply(p.target()),
-                    s.stat(), points(daily.get(p)), points(weekly.get(p)), shown(sides[0]), shown(sides[1])));
+                    s.stat(), pairs.size() < ReportDyads.DAILY_PAIRS ? points(daily.get(p)) : null,
+                    points(weekly.get(p)), shown(sides[0]), shown(sides[1])));
             int index = pairs.size() - 1;
             cells.get(p).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())))
                     .forEach(e -> {
                         ReportData.Stat st = e.getValue().stat();
-                        cellOut.add(new double[]{index, e.getKey() == null ? -1 : dayIndex.get(e.getKey()),
+                        cellOut.add(new Number[]{index, e.getKey() == null ? -1 : dayIndex.get(e.getKey()),
                                 st.mentions(), st.articles(), Decimals.round(e.getValue().sum()), st.negative(),
                                 st.neutral(), st.positive()});
                     });

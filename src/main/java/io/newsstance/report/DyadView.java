@@ -14,11 +14,11 @@ import java.util.List;
  * @param days        dated days in {@link #cells} order, ascending
  * @param pairs       the {@link ReportDyads#PAIRS_KEPT} most frequent pairs over all dates, most sentences first
  * @param cells       {@code [pair index, day index or -1 when undated, sentences, articles, score sum, negative,
- *                    neutral, positive]}, so the page can narrow the figures to a date range
+ *                    neutral, positive]} (integers but the sum), so the page can narrow the figures to a date range
  * @param pairsLeftOut pairs read but not embedded (fewer sentences than the last embedded one)
  */
 public record DyadView(Totals totals, List<ActorRef> actors, List<String> days, List<Pair> pairs,
-                       List<double[]> cells, int pairsLeftOut) {
+                       List<Number[]> cells, int pairsLeftOut) {
 
     /**
      * Counts over all dyads read: sentences with a dyad (one per ordered pair and sentence), pairs, articles,
@@ -32,7 +32,11 @@ public record DyadView(Totals totals, List<ActorRef> actors, List<String> days, 
     public record ActorRef(String actor, String name, long dyads) {
     }
 
-    /** One ordered pair over all dates: figures, its daily and weekly points, and its extreme evidence. */
+    /**
+     * One ordered pair over all dates: figures, its daily points (null beyond the
+     * {@link ReportDyads#DAILY_PAIRS} most frequent pairs, to bound the page's size) and weekly points, and its
+     * {@link ReportDyads#EVIDENCE_KEPT} most negative and most positive dyads.
+     */
     public record Pair(String source, String sourceName, String target, String targetName, ReportData.Stat stat,
                        List<ReportData.Point> daily, List<ReportData.Point> weekly, List<Evidence> negative,
                        List<Evidence> positive) {

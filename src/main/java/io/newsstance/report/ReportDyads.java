@@ -21,7 +21,11 @@ import java.util.function.Consumer;
 final class ReportDyads implements Consumer<ScoreRecord> {
 
     /** Pairs embedded in the page, most frequent first; the rest are counted, not shown. */
-    static final int PAIRS_KEPT = 200;
+    static final int PAIRS_KEPT = 100;
+    /** Pairs, most frequent first, whose daily points are embedded (all kept pairs have weekly points). */
+    static final int DAILY_PAIRS = 30;
+    /** Evidence kept per pair and side; the page shows the first few inside the date filter. */
+    static final int EVIDENCE_KEPT = 10;
 
     /** An ordered pair. */
     record Pair(String source, String target) {
@@ -131,7 +135,7 @@ final class ReportDyads implements Consumer<ScoreRecord> {
     }
 
     void offer(Pair pair, Ev e) {
-        EvidenceHeap<Ev>[] sides = evidence.computeIfAbsent(pair, k -> EvidenceHeap.sides(ReportAggregator.EVIDENCE_KEPT));
+        EvidenceHeap<Ev>[] sides = evidence.computeIfAbsent(pair, k -> EvidenceHeap.sides(EVIDENCE_KEPT));
         sides[0].offer(e);
         sides[1].offer(e);
     }

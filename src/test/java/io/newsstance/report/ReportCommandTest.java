@@ -241,7 +241,20 @@ class ReportCommandTest {
         assertTrue(r.out().matches("(?s)report from 3,000 mentions in mention rows .* s, [\\d,]+ rows/s, report "
                 + "[\\d.]+ MB\\s*"), r.out());
         assertEquals(3000, Files.readAllLines(dir.resolve("bench-mentions.jsonl")).size(), "one line per mention");
-        assertEquals(3000, data(dir.resolve("bench-report.html")).get("totals").get("mentions").asInt());
+        JsonNode d = data(dir.resolve("bench-report.html"));
+        assertEquals(3000, d.get("totals").get("mentions").asInt());
+        long dyadRows = Files.readAllLines(dir.resolve("bench-dyads.jsonl")).size();
+        assertTrue(dyadRows > 100, "dyads of the sentences with two actors: " + dyadRows);
+        assertEquals(dyadRows, d.get("dyads").get("totals").get("dyads").asLong(), "every dyad row counted");
+        JsonNode v = d.get("dyads");
+        assertEquals(v.get("totals").get("pairs").asInt(), v.get("pairs").size() + v.get("pairs_left_out").asInt(),
+                "every pair embedded or counted as left out");
+        assertTrue(v.get("pairs").size() <= ReportDyads.PAIRS_KEPT);
+        assertFalse(v.get("pairs").get(0).get("daily").isNull(), "daily points of the most frequent pairs");
+        if (v.get("pairs").size() > ReportDyads.DAILY_PAIRS) {
+            assertTrue(v.get("pairs").get(ReportDyads.DAILY_PAIRS).get("daily").isNull(), "weekly only beyond them");
+        }
+        assertTrue(r.out().contains("and " + String.format(java.util.Locale.ROOT, "%,d", dyadRows) + " dyads"), r.out());
     }
 
     // ---- dyads ----------------------------------------------------------------------------------------------------
@@ -321,8 +334,8 @@ class ReportCommandTest {
                 .map(a -> "\"" + a.get("actor").asText() + "\"").collect(Collectors.joining(",", "[", "]")), input);
         assertEquals(7, v.get("actors").get(0).get("dyads").asInt(), input + ": Ukraine is in all seven");
         // cells of RUSSIA→UKRAINE (pair 0): undated a5, then Monday (a1, a2, a3)
-        assertEquals("[0.0,-1.0,1.0,1.0,-1.0,1.0,0.0,0.0]", v.get("cells").get(0).toString(), input);
-        assertEquals("[0.0,0.0,4.0,3.0,-1.6,3.0,1.0,0.0]", v.get("cells").get(1).toString(), input);
+        assertEquals("[0,-1,1,1,-1.0,1,0,0]", v.get("cells").get(0).toString(), input);
+        assertEquals("[0,0,4,3,-1.6,3,1,0]", v.get("cells").get(1).toString(), input);
     }
 
     /** Asserts that {@code e}'s sentence marks {@code source} and {@code target} at the evidence's offsets. */
