@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code newsstance report}: one self-contained HTML report from score or Spark output (a shell over {@link Report}). */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write an HTML report for analysts from what score writes (JSON Lines or CSV, at mention, "
-                + "sentence or article level; format and level are read from the files) or from a Spark job's "
+                + "sentence, article or dyad level; format and level are read from the files) or from a Spark job's "
                 + "output directory (--output-format jsonl).",
                 "The report is one file that opens with no network: per-actor stance over time with intervals and "
                         + "mention counts, actor x source means, the most negative and most positive evidence "
