@@ -513,6 +513,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void articleCsvIsReadAndHasNoDyads(@TempDir Path dir) throws Exception {
+        List<String> fields = new ArrayList<>(ResultRows.ARTICLE_FIELDS);
+        fields.removeAll(List.of("actors", "dyads"));   // score's article CSV: a row per actor, no dyad table
+        fields.addAll(ResultRows.ACTOR_FIELDS);
+        Map<String, Object> row = new java.util.HashMap<>(knownDyadArticles().get(0).toMap());
+        row.putAll(new ArticleRow.Actor("RUSSIA", "Russia", 2, 1, 2, 0, 0, -0.7, null, null).toMap());
+        Path file = csv(dir.resolve("a.csv"), fields, List.of(row));
+        Path out = dir.resolve("r.html");
+        Cli.Result r = report(out, file);
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode d = data(out);
+        assertEquals("article", d.get("inputs").get(0).get("level").asText().toLowerCase());
+        assertEquals(2, d.get("totals").get("mentions").asInt());
+        assertEquals(0, d.get("dyads").get("totals").get("dyads").asInt(), "the article CSV carries no dyads");
+    }
+
+    @Test
     void badDyadRowsAreReportedWithFileAndLineAndNoReportIsWritten(@TempDir Path dir) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(jsonl(dir.resolve("ok.jsonl"), knownDyadRows())));
         lines.set(1, lines.get(1).replace("\"stance\":\"negative\"", "\"stance\":\"hostile\""));
