@@ -45,7 +45,10 @@
     document.getElementById('title').textContent = DATA.title;
     document.getElementById('summary').textContent = fmt(t.mentions) + ' mentions of ' + fmt(t.actors) + ' actors in '
       + fmt(t.articles) + ' articles from ' + fmt(t.sources) + ' sources'
-      + (t.first_date ? ', ' + t.first_date + ' to ' + t.last_date : '') + ' (' + fmt(t.records) + ' records read).';
+      + (t.first_date ? ', ' + t.first_date + ' to ' + t.last_date : '') + '; ' + fmt(DATA.dyads.totals.dyads)
+      + ' dyads (A → B) of ' + fmt(DATA.dyads.totals.pairs) + ' ordered pairs'
+      + (DATA.dyads.totals.first_date ? ', ' + DATA.dyads.totals.first_date + ' to ' + DATA.dyads.totals.last_date : '')
+      + ' (' + fmt(t.records) + ' records read).';
     document.getElementById('undated').textContent = t.undated_mentions > 0
       ? fmt(t.undated_mentions) + ' mentions in ' + fmt(t.undated_articles) + ' articles had no date: they are in '
         + 'the actor table and the source comparison (over all dates), not on the time charts.'
@@ -57,7 +60,9 @@
     });
     ['from', 'to'].forEach(function (id) {
       var input = document.getElementById(id);
-      if (t.first_date) { input.min = t.first_date; input.max = t.last_date; }
+      var lo = [t.first_date, DATA.dyads.totals.first_date].filter(Boolean).sort()[0];
+      var hi = [t.last_date, DATA.dyads.totals.last_date].filter(Boolean).sort().pop();
+      if (lo) { input.min = lo; input.max = hi; }
     });
   }
 
@@ -96,18 +101,25 @@
   // ---- stance over time --------------------------------------------------------------------------------------
   function timeline(host, actors) {
     var series = state.granularity === 'weekly' ? DATA.weekly : DATA.daily;
-    var first = state.from || DATA.totals.first_date, last = state.to || DATA.totals.last_date;
     actors.forEach(function (a) {
       var box = el('div', { 'class': 'chart', 'data-chart': 'timeline', 'data-actor': a.actor });
       box.appendChild(el('h3', {}, a.name + ' (' + a.actor + ')'));
       host.appendChild(box);
-      var points = (series[a.actor] || []).filter(function (p) {
+      timeChart(box, a.name, series[a.actor] || [], DATA.totals.first_date, DATA.totals.last_date, 'mentions');
+    });
+  }
+
+  // One chart of mean score per period with its interval band and counts as bars, into box; unit names the counts.
+  function timeChart(box, name, series, firstDate, lastDate, unit) {
+    var first = state.from || firstDate, last = state.to || lastDate;
+    (function () {
+      var points = series.filter(function (p) {
         var d = p.date;   // a week is in range when any of its days is
         var end = state.granularity === 'weekly' ? iso(time(d) + 6 * DAY) : d;
         return (!state.from || end >= state.from) && (!state.to || d <= state.to);
       });
       if (!first || points.length === 0) {
-        box.appendChild(el('p', { 'class': 'note' }, 'No dated mentions in this range.'));
+        box.appendChild(el('p', { 'class': 'note' }, 'No dated ' + unit + ' in this range.'));
         rendered++;
         return;
       }
@@ -117,7 +129,7 @@
       var x = function (d) { return L + (time(d) - t0) / (t1 - t0) * (W - L - R); };
       var y = function (v) { return top + (1 - v) / 2 * plotH; };
       var svg = svgEl('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
-      svg.appendChild(svgEl('title', {}, a.name + ': mean score per ' + (state.granularity === 'weekly' ? 'week' : 'day')));
+      svg.appendChild(svgEl('title', {}, name + ': mean score per ' + (state.granularity === 'weekly' ? 'week' : 'day')));
       [-1, 0, 1].forEach(function (v) {
         svg.appendChild(svgEl('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': v === 0 ? 'zero' : 'axis' }));
         svg.appendChild(svgEl('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end' }, signed(v).replace('0.00', '0')));
@@ -143,11 +155,11 @@
       points.forEach(function (p) {
         var c = svgEl('circle', { cx: x(p.date), cy: y(p.stat.mean), r: 2.6, fill: '#2457a6' });
         c.appendChild(svgEl('title', {}, p.date + ': mean ' + signed(p.stat.mean) + ' ' + interval(p.stat) + ', '
-          + p.stat.mentions + ' mentions in ' + p.stat.articles + ' articles'));
+          + p.stat.mentions + ' ' + unit + ' in ' + p.stat.articles + ' articles'));
         svg.appendChild(c);
         var h = Math.max(1, p.stat.mentions / maxN * barH);
         var bar = svgEl('rect', { 'class': 'bar', x: x(p.date) - bw / 2, y: barTop + barH - h, width: bw, height: h });
-        bar.appendChild(svgEl('title', {}, p.date + ': ' + p.stat.mentions + ' mentions'));
+        bar.appendChild(svgEl('title', {}, p.date + ': ' + p.stat.mentions + ' ' + unit));
         svg.appendChild(bar);
       });
       svg.appendChild(svgEl('text', { x: L - 6, y: barTop + 10, 'text-anchor': 'end' }, String(maxN)));
@@ -159,7 +171,7 @@
       });
       box.appendChild(svg);
       rendered++;
-    });
+    })();
   }
 
   function ticks(t0, t1) {   // about six dates, on month starts when the range is long enough
@@ -262,16 +274,23 @@
       text.appendChild(document.createTextNode(e.sentence.slice(e.highlight_end)));
     }
     p.appendChild(text);
+    p.appendChild(evidenceMeta(e));
+    return p;
+  }
+
+  function evidenceMeta(e) {
     var meta = el('div', { 'class': 'meta' });
-    meta.appendChild(document.createTextNode((e.date || 'no date') + ' · ' + sourceName(e.source) + ' · ' + e.stance + ' · '));
+    meta.appendChild(document.createTextNode((e.date || 'no date') + ' · ' + sourceName(e.source) + ' · '
+      + (e.stance ? e.stance + ' · ' : '')));
     if (/^https?:\/\//i.test(e.url)) {    // only web links: never a javascript: or data: URL from the input
       meta.appendChild(el('a', { href: e.url, rel: 'noopener noreferrer', target: '_blank' }, e.article_id));
     } else {
       meta.appendChild(document.createTextNode(e.article_id));
     }
-    p.appendChild(meta);
-    return p;
+    return meta;
   }
+
+/*DYADS*/
 
   // ---- wiring ------------------------------------------------------------------------------------------------------
   function render() {
@@ -281,8 +300,6 @@
     ['timeline-charts', 'heatmap', 'evidence-list'].forEach(function (id) {
       document.getElementById(id).textContent = '';
     });
-    var expected = actors.length + 1;
-    document.body.setAttribute('data-charts-expected', String(expected));
     if (actors.length === 0) {
       document.getElementById('timeline-charts').appendChild(el('p', { 'class': 'note' },
         DATA.actors.length === 0 ? 'No mentions in the input.' : 'No actor ticked.'));
@@ -290,8 +307,11 @@
     timeline(document.getElementById('timeline-charts'), actors);
     heatmap(document.getElementById('heatmap'), actors);
     evidence(document.getElementById('evidence-list'), actors);
+    var expected = actors.length + 1 + dyads();
+    document.body.setAttribute('data-charts-expected', String(expected));
     document.getElementById('filter-note').textContent = state.from || state.to
-      ? 'Date range set: mentions without a date are left out of the charts, the source comparison and the evidence.'
+      ? 'Date range set: mentions and dyads without a date are left out of the charts, the source comparison, '
+        + 'the dyads and the evidence.'
       : '';
     document.body.setAttribute('data-charts-rendered', String(rendered));
   }

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 /** {@code newsstance bench report}: the report's throughput on synthetic rows (a shell over {@link ReportBench}). */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure newsstance report: write N synthetic mentions in score's format (JSON Lines; 30 actors, "
-                + "12 sources, a year of days, 2%% undated), then time reading, aggregating and writing the report. "
-                + "Prints rows, seconds, rows/s and the report's size."},
+                + "12 sources, a year of days, 2%% undated) and the dyads of every sentence with two different actors "
+                + "(nested in sentence rows, or as dyad rows next to mention rows), then time reading, aggregating and "
+                + "writing the report. Prints rows, seconds, rows/s (mentions and dyads) and the report's size."},
         footer = {"", "Example:", "  newsstance bench report --rows 100000"})
 public final class BenchReportCommand implements Callable<Integer> {
 
@@ -30,6 +31,9 @@ public final class BenchReportCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "LEVEL",
             description = "mention or sentence rows (sentence rows carry the evidence text; default: ${DEFAULT-VALUE}).")
     String level = "mention";
+
+    @Option(names = "--no-dyads", description = "Generate mentions only, no dyads.")
+    boolean noDyads;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the rows and the report (default: a "
             + "temporary directory, deleted afterwards).")
@@ -44,7 +48,7 @@ public final class BenchReportCommand implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("newsstance-bench-report");
         ReportBench.Result r;
         try {
-            r = ReportBench.run(work, rows, level);
+            r = ReportBench.run(work, rows, level, !noDyads);
         } finally {
             if (dir == null) {
                 try (var files = Files.list(work)) {
@@ -56,9 +60,10 @@ public final class BenchReportCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "report from %,d mentions in %s rows (%.1f MB of JSON Lines; %d actors, %d sources, %d days): "
-                        + "%.2f s, %,.0f rows/s, report %.2f MB%n", r.rows(), r.level(), r.inputBytes() / 1e6,
-                r.actors(), r.sources(), r.days(), r.seconds(), r.rowsPerSecond(), r.reportBytes() / 1e6);
+        out.printf(Locale.ROOT, "report from %,d mentions in %s rows and %,d dyads of %,d pairs (%.1f MB of JSON Lines; "
+                        + "%d actors, %d sources, %d days): %.2f s, %,.0f rows/s, report %.2f MB%n", r.rows(), r.level(),
+                r.dyads(), r.pairs(), r.inputBytes() / 1e6, r.actors(), r.sources(), r.days(), r.seconds(),
+                r.rowsPerSecond(), r.reportBytes() / 1e6);
         out.flush();
         return NewsstanceCommand.EXIT_OK;
     }

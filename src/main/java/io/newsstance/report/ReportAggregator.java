@@ -33,30 +33,12 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
     /** Evidence kept per actor and side; the page shows the first few inside the date filter. */
     static final int EVIDENCE_KEPT = 20;
 
-    private static final class Cell {
-        long n;
-        double sum;
-        long neg;
-        long neu;
-        long pos;
-
-        void add(String stance, double score) {
-            n++;
-            sum += score;
-            switch (stance) {
-                case "negative" -> neg++;
-                case "positive" -> pos++;
-                default -> neu++;
-            }
-        }
-    }
-
     private static final class ArticleState {
         final String date;
         final String source;
         String url = "";
-        final Map<String, Cell> fromMentions = new HashMap<>();
-        final Map<String, Cell> fromSummary = new HashMap<>();
+        final Map<String, StanceCell> fromMentions = new HashMap<>();
+        final Map<String, StanceCell> fromSummary = new HashMap<>();
         final Set<String> seen = new HashSet<>();
 
         ArticleState(String date, String source) {
@@ -68,7 +50,8 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
     private final Function<String, String> names;
     private final Map<String, String> namesRead = new HashMap<>();
     private final Map<String, ArticleState> articles = new LinkedHashMap<>();
-    private final Map<String, EvidenceHeap[]> evidence = new HashMap<>();
+    private final Map<String, EvidenceHeap<ReportData.Evidence>[]> evidence = new HashMap<>();
+    private final ReportDyads dyads = new ReportDyads();
     private long records;
 
     /** {@code names}: an actor id's display name when no article row gave one (the actor dictionary). */
@@ -84,6 +67,7 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
         } else if (r instanceof ScoreRecord.Article a) {
             article(a);
         }
+        dyads.accept(r);
     }
 
     private ArticleState state(String id, String date, String source) {
@@ -96,7 +80,7 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             ScoreRecord.Mention m = s.mentions().get(i);
             String key = s.sentenceIndex() + ":" + (m.start() >= 0 ? m.start() : "#" + i) + ":" + m.actor();
             if (a.seen.add(key)) {
-                a.fromMentions.computeIfAbsent(m.actor(), k -> new Cell()).add(m.stance(), m.score());
+                a.fromMentions.computeIfAbsent(m.actor(), k -> new StanceCell()).add(m.stance(), m.score());
             }
             int from = -1;
             int to = -1;
@@ -110,8 +94,8 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             }
             ReportData.Evidence e = new ReportData.Evidence(s.articleId(), s.sentenceIndex(), a.date, a.source, "",
                     m.score(), m.stance(), m.text(), s.text(), from, to);
-            EvidenceHeap[] sides = evidence.computeIfAbsent(m.actor(), k -> new EvidenceHeap[]{
-                    new EvidenceHeap(true, EVIDENCE_KEPT), new EvidenceHeap(false, EVIDENCE_KEPT)});
+            EvidenceHeap<ReportData.Evidence>[] sides = evidence.computeIfAbsent(m.actor(),
+                    k -> EvidenceHeap.sides(EVIDENCE_KEPT));
             sides[0].offer(e);
             sides[1].offer(e);
         }
@@ -126,13 +110,16 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             if (!s.name().isEmpty()) {
                 namesRead.putIfAbsent(s.actor(), s.name());
             }
-            Cell c = new Cell();
-            c.n = s.mentions();
-            c.sum = s.meanScore() * s.mentions();
-            c.neg = s.negative();
-            c.neu = s.neutral();
-            c.pos = s.positive();
-            a.fromSummary.put(s.actor(), c);
+            a.fromSummary.put(s.actor(), StanceCell.of(s.mentions(), s.meanScore(), s.negative(), s.neutral(),
+                    s.positive()));
+        }
+        for (ScoreRecord.DyadSummary d : r.dyads()) {
+            if (!d.sourceName().isEmpty()) {
+                namesRead.putIfAbsent(d.sourceActor(), d.sourceName());
+            }
+            if (!d.targetName().isEmpty()) {
+                namesRead.putIfAbsent(d.targetActor(), d.targetName());
+            }
         }
     }
 
@@ -162,7 +149,7 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
         long undatedArticles = 0;
         for (Map.Entry<String, ArticleState> entry : articles.entrySet()) {
             ArticleState a = entry.getValue();
-            Map<String, Cell> actors = a.fromMentions.isEmpty() ? a.fromSummary : a.fromMentions;
+            Map<String, StanceCell> actors = a.fromMentions.isEmpty() ? a.fromSummary : a.fromMentions;
             LocalDate day = day(a.date);
             sources.add(a.source);
             if (day == null) {
@@ -170,9 +157,9 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             } else {
                 days.add(day);
             }
-            for (Map.Entry<String, Cell> ac : actors.entrySet()) {
+            for (Map.Entry<String, StanceCell> ac : actors.entrySet()) {
                 String actor = ac.getKey();
-                Cell c = ac.getValue();
+                StanceCell c = ac.getValue();
                 mentions += c.n;
                 List<ClusterSums> groups = new ArrayList<>(List.of(
                         overall.computeIfAbsent(actor, k -> new ClusterSums()),
@@ -207,7 +194,7 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             weeklyOut.put(actor, points(weekly.get(actor)));
             bySource.get(actor).entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> sourceOut.add(new ReportData.SourceCell(actor, e.getKey(), e.getValue().stat())));
-            EvidenceHeap[] sides = evidence.get(actor);
+            EvidenceHeap<ReportData.Evidence>[] sides = evidence.get(actor);
             evidenceOut.put(actor, sides == null ? new ReportData.EvidenceSet(List.of(), List.of())
                     : new ReportData.EvidenceSet(withUrls(sides[0].sorted()), withUrls(sides[1].sorted())));
         }
@@ -222,7 +209,7 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
                 sourceList.size(), undatedMentions, undatedArticles, dayList.isEmpty() ? null : dayList.get(0),
                 dayList.isEmpty() ? null : dayList.get(dayList.size() - 1));
         return new ReportData(title, generated, inputs, totals, actorRows, sourceList, dayList, dailyOut, weeklyOut,
-                sourceOut, cellOut, evidenceOut, null);
+                sourceOut, cellOut, evidenceOut, dyads.result(this::name, this::url));
     }
 
     private static Map<String, Integer> indexes(List<String> names) {
@@ -244,6 +231,12 @@ public final class ReportAggregator implements Consumer<ScoreRecord> {
             byDay.forEach((d, s) -> out.add(new ReportData.Point(d.toString(), s.stat())));
         }
         return out;
+    }
+
+    /** The URL of an article known from an article row, else "". */
+    private String url(String articleId) {
+        ArticleState a = articles.get(articleId);
+        return a == null ? "" : a.url;
     }
 
     /** Evidence with its article's URL (known once an article row was read, from any file). */

@@ -3,6 +3,7 @@ package io.newsstance.report;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.io.Decimals;
 import io.newsstance.io.Json;
+import io.newsstance.output.DyadRow;
 import io.newsstance.output.MentionRow;
 import io.newsstance.output.OutputRow;
 import io.newsstance.output.SentenceRow;
@@ -20,16 +21,19 @@ import java.util.Random;
 
 /**
  * The report's throughput figure ({@code newsstance bench report}): writes {@code rows} synthetic mentions in score's
- * real format (its own row records, as JSON Lines), then times {@link Report#build} and {@link Report#write} on
- * them. A benchmark, not a timed test: the figure depends on the machine.
+ * real format (its own row records, as JSON Lines) and, unless told not to, the dyads of every sentence with two
+ * different actors (both ordered pairs: nested in sentence rows, or as {@code score --level dyad} rows next to
+ * mention rows), then times {@link Report#build} and {@link Report#write} on them. A benchmark, not a timed test:
+ * the figure depends on the machine.
  */
 public final class ReportBench {
 
     /** What one run measured. */
-    public record Result(long rows, String level, long inputBytes, double seconds, long reportBytes, int actors,
-                         int sources, int days) {
+    public record Result(long rows, long dyads, int pairs, String level, long inputBytes, double seconds,
+                         long reportBytes, int actors, int sources, int days) {
+        /** Mentions and dyads per second. */
         public double rowsPerSecond() {
-            return rows / seconds;
+            return (rows + dyads) / seconds;
         }
     }
 
@@ -42,12 +46,19 @@ public final class ReportBench {
     private ReportBench() {
     }
 
-    /** Writes {@code rows} mentions at {@code level} (mention or sentence) to {@code file}; seeded, so repeatable. */
-    public static void generate(Path file, long rows, String level, long seed) {
+    /**
+     * Writes {@code rows} mentions at {@code level} (mention or sentence) to {@code file}, with dyads when
+     * {@code dyadFile} is given (nested in sentence rows; as dyad rows in {@code dyadFile} next to mention rows);
+     * seeded, so repeatable. Returns the dyads written.
+     */
+    public static long generate(Path file, Path dyadFile, long rows, String level, long seed) {
         Random rnd = new Random(seed);
         LocalDate first = LocalDate.of(2025, 1, 1);
         boolean sentences = level.equals("sentence");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        long dyads = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             BufferedWriter dw = dyadFile == null || sentences ? null
+                     : Files.newBufferedWriter(dyadFile, StandardCharsets.UTF_8)) {
             long written = 0;
             for (int article = 0; written < rows; article++) {
                 String id = "bench-" + article;
@@ -69,8 +80,10 @@ public final class ReportBench {
                                 ScoreStance.of(score), score));
                         text.append(m + 1 < nMentions ? " and " : " said officials would respond to the latest moves.");
                     }
+                    List<SentenceRow.Dyad> ds = dyadFile == null ? List.of() : dyads(ms, rnd);
+                    dyads += ds.size();
                     SentenceRow row = new SentenceRow(id, date, SOURCES[src], s, offset, offset + text.length(),
-                            text.toString(), "neutral", 0.2, 0.6, 0.2, ms, List.of());
+                            text.toString(), "neutral", 0.2, 0.6, 0.2, ms, ds);
                     offset += text.length() + 1;
                     List<OutputRow> out = new ArrayList<>();
                     if (sentences) {
@@ -85,25 +98,59 @@ public final class ReportBench {
                         w.write(Json.line(r.toMap()));
                         w.write('\n');
                     }
+                    if (dw != null) {
+                        for (SentenceRow.Dyad d : ds) {
+                            SentenceRow.Mention a = ms.get(d.sourceActor().equals(ms.get(0).actor()) ? 0 : 1);
+                            SentenceRow.Mention b = ms.get(a == ms.get(0) ? 1 : 0);
+                            double p = Math.abs(d.score());
+                            dw.write(Json.line(new DyadRow(id, date, row.source(), s, a.actor(), a.start(), a.end(),
+                                    a.text(), b.actor(), b.start(), b.end(), b.text(), d.stance(), d.score() < 0 ? p : 0,
+                                    1 - p, d.score() > 0 ? p : 0, d.score()).toMap()));
+                            dw.write('\n');
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return dyads;
+    }
+
+    /** Both ordered pairs of a sentence with two different actors, A's stance toward B drawn around a pair's mean. */
+    private static List<SentenceRow.Dyad> dyads(List<SentenceRow.Mention> ms, Random rnd) {
+        if (ms.size() < 2 || ms.get(0).actor().equals(ms.get(1).actor())) {
+            return List.of();
+        }
+        List<SentenceRow.Dyad> out = new ArrayList<>(2);
+        for (int i = 0; i < 2; i++) {
+            String a = ms.get(i).actor();
+            String b = ms.get(1 - i).actor();
+            double base = Math.sin(a.hashCode() * 0.013 + b.hashCode() * 0.007) * 0.6;
+            double score = Decimals.round(Math.max(-1, Math.min(1, base + rnd.nextGaussian() * 0.4)));
+            out.add(new SentenceRow.Dyad(a, b, ScoreStance.of(score), score));
+        }
+        return out;
     }
 
     /** Generates the rows in {@code dir}, then times the report on them (generation not included). */
-    public static Result run(Path dir, long rows, String level) throws IOException {
+    public static Result run(Path dir, long rows, String level, boolean withDyads) throws IOException {
         Path in = dir.resolve("bench-" + level + "s.jsonl");
+        Path dyadFile = dir.resolve("bench-dyads.jsonl");
         Path out = dir.resolve("bench-report.html");
-        generate(in, rows, level, 42);
+        generate(in, withDyads ? dyadFile : null, rows, level, 42);
+        List<Path> inputs = withDyads && !level.equals("sentence") ? List.of(in, dyadFile) : List.of(in);
+        long bytes = 0;
+        for (Path p : inputs) {
+            bytes += Files.size(p);
+        }
         ActorDictionary dictionary = ActorDictionary.loadDefault();
         long t0 = System.nanoTime();
-        ReportData data = Report.build(List.of(in), "newsstance report benchmark", dictionary);
+        ReportData data = Report.build(inputs, "newsstance report benchmark", dictionary);
         Report.Written w = Report.write(data, out);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(data.totals().mentions(), level, Files.size(in), seconds, w.bytes(), data.totals().actors(),
-                data.totals().sources(), data.days().size());
+        return new Result(data.totals().mentions(), data.dyads().totals().dyads(), data.dyads().totals().pairs(), level,
+                bytes, seconds, w.bytes(), data.totals().actors(), data.totals().sources(), data.days().size());
     }
 
     /** A score's stance label, as the model's argmax would roughly give it (for synthetic rows only). */

@@ -21,12 +21,12 @@ import java.util.Map;
  * @param actorSource per actor and source, over all dates (undated rows included)
  * @param cells       {@code [actor index, source index, day index or -1 when undated, mentions, articles, score sum]}
  * @param evidence    per actor: the most negative and the most positive mentions with their sentences
- * @param dyads       actor-to-actor stance; null: not implemented yet, the page says so
+ * @param dyads       how one actor treats another (A→B), from dyad, sentence, Spark {@code dyads/} or article rows
  */
 public record ReportData(String title, String generated, List<ScoreFiles.Input> inputs, Totals totals,
                          List<ActorRow> actors, List<String> sources, List<String> days,
                          Map<String, List<Point>> daily, Map<String, List<Point>> weekly, List<SourceCell> actorSource,
-                         List<double[]> cells, Map<String, EvidenceSet> evidence, Object dyads) {
+                         List<double[]> cells, Map<String, EvidenceSet> evidence, DyadView dyads) {
 
     /**
      * Counts over all inputs. {@code undatedMentions}/{@code undatedArticles}: rows whose date is blank or not
@@ -63,7 +63,7 @@ public record ReportData(String title, String generated, List<ScoreFiles.Input> 
      */
     public record Evidence(String articleId, int sentenceIndex, String date, String source, String url,
                            double score, String stance, String mention, String sentence, int highlightStart,
-                           int highlightEnd) {
+                           int highlightEnd) implements EvidenceHeap.Item {
     }
 
     /** The most negative and the most positive evidence of one actor, most extreme first. */

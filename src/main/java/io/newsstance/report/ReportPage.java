@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the report as one HTML file with its styles, script and data inline, so it opens from a mail attachment
- * or a file share with no network. The data is JSON in a {@code <script type="application/json">} block, read by
+ * or a file share with no network ({@code report-dyads.js}, the dyad view, goes inside {@code report.js}'s scope,
+ * where it uses the same helpers). The data is JSON in a {@code <script type="application/json">} block, read by
  * the page with {@code JSON.parse}; the page builds every element from it with {@code textContent} and
  * attributes, never by pasting text into HTML, so a sentence from the news cannot become markup or script.
  */
@@ -30,7 +31,7 @@ public final class ReportPage {
         String template = resource("report.html");
         return template
                 .replace("/*STYLE*/", resource("report.css"))
-                .replace("/*SCRIPT*/", resource("report.js"))
+                .replace("/*SCRIPT*/", resource("report.js").replace("/*DYADS*/", resource("report-dyads.js")))
                 .replace("{{DATA}}", scriptJson(data));
     }
 

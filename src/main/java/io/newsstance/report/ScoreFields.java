@@ -23,6 +23,9 @@ final class ScoreFields {
 
     /** The level of a JSON record, from fields only that level has; null if it is no score record. */
     static ScoreRecord.Level levelOf(JsonNode n) {
+        if (n.has("source_actor") && n.has("target_actor") && n.has("article_id")) {
+            return ScoreRecord.Level.DYAD;
+        }
         if (n.has("alias_kind") && n.has("actor") && n.has("article_id")) {
             return ScoreRecord.Level.MENTION;
         }
@@ -40,21 +43,31 @@ final class ScoreFields {
         return switch (level) {
             case MENTION -> ResultRows.MENTION_FIELDS;
             case SENTENCE -> ResultRows.SENTENCE_FIELDS;
-            case ARTICLE -> {
+            case DYAD -> ResultRows.DYAD_FIELDS;
+            case ARTICLE -> {   // an article's dyad table is not in its CSV (score writes it in JSON Lines only)
                 List<String> h = new ArrayList<>(ResultRows.ARTICLE_FIELDS);
                 h.remove("actors");
+                h.remove("dyads");
                 h.addAll(ResultRows.ACTOR_FIELDS);
                 yield h;
             }
         };
     }
 
-    /** The level whose CSV header is {@code line} (columns in any order), or null. */
+    /**
+     * The level whose CSV header is {@code line} (columns in any order), or null. A sentence header without the
+     * {@code dyads} column (output older than dyads) is a sentence header.
+     */
     static ScoreRecord.Level levelOfCsvHeader(String line) {
         HashSet<String> cols = new HashSet<>();
         Arrays.stream(line.split(",")).map(c -> c.strip().replace("\"", "").toLowerCase(Locale.ROOT)).forEach(cols::add);
         for (ScoreRecord.Level l : ScoreRecord.Level.values()) {
-            if (cols.equals(new HashSet<>(csvHeader(l)))) {
+            HashSet<String> expected = new HashSet<>(csvHeader(l));
+            if (cols.equals(expected)) {
+                return l;
+            }
+            expected.remove("dyads");
+            if (l == ScoreRecord.Level.SENTENCE && cols.equals(expected)) {
                 return l;
             }
         }
@@ -66,7 +79,7 @@ final class ScoreFields {
         return switch (level) {
             case MENTION -> new ScoreRecord.Sentence(str(n, "article_id", where), str(n, "date", where),
                     str(n, "source", where), integer(n, "sentence_index", where), 0, null,
-                    List.of(mention(n, where)), where);
+                    List.of(mention(n, where)), List.of(), where);
             case SENTENCE -> {
                 JsonNode ms = n.get("mentions");
                 if (ms == null || !ms.isArray()) {
@@ -76,7 +89,7 @@ final class ScoreFields {
                 ms.forEach(m -> mentions.add(mention(m, where)));
                 yield new ScoreRecord.Sentence(str(n, "article_id", where), str(n, "date", where),
                         str(n, "source", where), integer(n, "sentence_index", where), integer(n, "start", where),
-                        str(n, "text", where), mentions, where);
+                        str(n, "text", where), mentions, DyadFields.sentenceDyads(n, where), where);
             }
             case ARTICLE -> {
                 JsonNode as = n.get("actors");
@@ -88,8 +101,9 @@ final class ScoreFields {
                         integer(a, "mentions", where), integer(a, "negative", where), integer(a, "neutral", where),
                         integer(a, "positive", where), number(a, "mean_score", where))));
                 yield new ScoreRecord.Article(str(n, "id", where), str(n, "title", where), str(n, "date", where),
-                        str(n, "source", where), str(n, "url", where), actors, where);
+                        str(n, "source", where), str(n, "url", where), actors, DyadFields.articleDyads(n, where), where);
             }
+            case DYAD -> DyadFields.json(n, where);
         };
     }
 
@@ -99,10 +113,11 @@ final class ScoreFields {
     }
 
     /** A string field; null and absent optional text fields read as "". */
-    private static String str(JsonNode n, String field, String where) {
+    static String str(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
-            if (field.equals("actor") || field.equals("article_id") || field.equals("id")) {
+            if (field.equals("actor") || field.equals("article_id") || field.equals("id")
+                    || field.equals("source_actor") || field.equals("target_actor")) {
                 throw new BadInputException(where + ": field '" + field + "' is missing");
             }
             return "";
@@ -113,7 +128,7 @@ final class ScoreFields {
         return v.asText();
     }
 
-    private static int integer(JsonNode n, String field, String where) {
+    static int integer(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
             throw new BadInputException(where + ": field '" + field + "' is " + (v == null ? "missing" : "not an integer"
@@ -122,7 +137,7 @@ final class ScoreFields {
         return v.intValue();
     }
 
-    private static double number(JsonNode n, String field, String where) {
+    static double number(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
             throw new BadInputException(where + ": field '" + field + "' is " + (v == null ? "missing" : "not a number"
@@ -131,13 +146,19 @@ final class ScoreFields {
         return v.doubleValue();
     }
 
-    /** A CSV mention or sentence row. A CSV sentence row names its mentions without offsets (ACTOR:stance:score). */
-    static ScoreRecord.Sentence csv(CsvTable.Row r, ScoreRecord.Level level) {
+    /**
+     * A CSV mention, sentence or dyad row. A CSV sentence row names its mentions without offsets
+     * (ACTOR:stance:score) and its dyads as SOURCE>TARGET:stance:score.
+     */
+    static ScoreRecord csv(CsvTable.Row r, ScoreRecord.Level level) {
         String where = r.where();
+        if (level == ScoreRecord.Level.DYAD) {
+            return DyadFields.csv(r);
+        }
         if (level == ScoreRecord.Level.MENTION) {
             return new ScoreRecord.Sentence(required(r, "article_id"), r.get("date"), r.get("source"),
                     integer(r, "sentence_index"), 0, null, List.of(new ScoreRecord.Mention(required(r, "actor"),
-                    integer(r, "start"), integer(r, "end"), r.get("text"), r.get("stance"), number(r, "score"))), where);
+                    integer(r, "start"), integer(r, "end"), r.get("text"), r.get("stance"), number(r, "score"))), List.of(), where);
         }
         List<ScoreRecord.Mention> mentions = new ArrayList<>();
         String joined = r.get("mentions");
@@ -149,7 +170,8 @@ final class ScoreFields {
             mentions.add(new ScoreRecord.Mention(p[0], -1, -1, "", p[1], parse(p[2], "mentions", where)));
         }
         return new ScoreRecord.Sentence(required(r, "article_id"), r.get("date"), r.get("source"),
-                integer(r, "sentence_index"), integer(r, "start"), r.get("text"), mentions, where);
+                integer(r, "sentence_index"), integer(r, "start"), r.get("text"), mentions,
+                DyadFields.csvSentenceDyads(r.get("dyads"), where), where);
     }
 
     /** Groups article CSV rows (one per actor, consecutive) into one article record. */
@@ -180,14 +202,14 @@ final class ScoreFields {
             }
             CsvTable.Row r = first;
             ScoreRecord.Article a = new ScoreRecord.Article(r.get("id"), r.get("title"), r.get("date"), r.get("source"),
-                    r.get("url"), List.copyOf(actors), r.where());
+                    r.get("url"), List.copyOf(actors), List.of(), r.where());
             first = null;
             actors.clear();
             return a;
         }
     }
 
-    private static String required(CsvTable.Row r, String column) {
+    static String required(CsvTable.Row r, String column) {
         String v = r.get(column);
         if (v.isEmpty()) {
             throw new BadInputException(r.where() + ": column '" + column + "' is empty");
@@ -195,7 +217,7 @@ final class ScoreFields {
         return v;
     }
 
-    private static int integer(CsvTable.Row r, String column) {
+    static int integer(CsvTable.Row r, String column) {
         try {
             return Integer.parseInt(r.get(column).strip());
         } catch (NumberFormatException e) {
@@ -204,11 +226,11 @@ final class ScoreFields {
         }
     }
 
-    private static double number(CsvTable.Row r, String column) {
+    static double number(CsvTable.Row r, String column) {
         return parse(r.get(column), column, r.where());
     }
 
-    private static double parse(String s, String column, String where) {
+    static double parse(String s, String column, String where) {
         try {
             double d = Double.parseDouble(s.strip());
             if (Double.isFinite(d)) {

@@ -79,8 +79,10 @@ public final class ScoreFiles {
 
     /**
      * The files behind one input. A Spark output directory gives its {@code sentences/} part files (every mention
-     * with its sentence; {@code mentions/} and {@code actor_daily/} hold the same mentions again and are not read)
-     * and its {@code articles/} part files (URLs and titles); another directory gives its score files.
+     * with its sentence; {@code mentions/} and {@code actor_daily/} hold the same mentions again and are not read),
+     * its {@code dyads/} part files (every dyad with the offsets of both ends; {@code dyad_daily/} holds the same
+     * dyads again and is not read) and its {@code articles/} part files (URLs and titles); another directory gives
+     * its score files.
      */
     private List<Path> expand(Path input) {
         if (!Files.exists(input)) {
@@ -90,11 +92,12 @@ public final class ScoreFiles {
         if (!Files.isDirectory(input)) {
             return List.of(input);
         }
-        boolean job = Files.isDirectory(input.resolve("sentences")) || Files.isDirectory(input.resolve("mentions"));
+        boolean job = Files.isDirectory(input.resolve("sentences")) || Files.isDirectory(input.resolve("mentions"))
+                || Files.isDirectory(input.resolve("dyads"));
         List<Path> files = new ArrayList<>();
         if (job) {
             String rows = Files.isDirectory(input.resolve("sentences")) ? "sentences" : "mentions";
-            for (String sub : List.of(rows, "articles")) {
+            for (String sub : List.of(rows, "dyads", "articles")) {
                 List<Path> parts = list(input.resolve(sub), n -> n.startsWith("part-"));
                 if (parts.stream().anyMatch(f -> f.getFileName().toString().contains(".parquet"))) {
                     problem(input.resolve(sub) + ": Parquet part files; the report reads the job's JSON Lines output "
@@ -181,8 +184,8 @@ public final class ScoreFiles {
                 }
                 ScoreRecord.Level l = ScoreFields.levelOf(node);
                 if (l == null) {
-                    problem(where + ": not a score record (expected the fields of score --level mention, sentence or "
-                            + "article: " + String.join(",", ResultRows.MENTION_FIELDS) + " or …)");
+                    problem(where + ": not a score record (expected the fields of score --level mention, sentence, "
+                            + "article or dyad: " + String.join(",", ResultRows.MENTION_FIELDS) + " or …)");
                     continue;
                 }
                 if (level == null) {
@@ -215,11 +218,12 @@ public final class ScoreFiles {
             level = ScoreFields.levelOfCsvHeader(header);
             if (level == null) {
                 problem(file + ":1: not score output: the first line is neither a JSON object nor the CSV header of "
-                        + "score --level mention, sentence or article");
+                        + "score --level mention, sentence, article or dyad");
                 return null;
             }
             Set<String> columns = new HashSet<>(ScoreFields.csvHeader(level));
-            table = CsvTable.parse(file.toString(), content, columns, Set.of());
+            Set<String> optional = columns.remove("dyads") ? Set.of("dyads") : Set.of();
+            table = CsvTable.parse(file.toString(), content, columns, optional);
         } catch (BadInputException e) {
             e.problems().forEach(this::problem);
             return null;

@@ -54,7 +54,10 @@ class ReportBrowserTest {
         return Optional.empty();
     }
 
-    /** Forty days of three actors in two sources, an undated article, hostile text and a javascript: URL. */
+    /**
+     * Forty days of three actors in two sources, each sentence with three dyads, an undated article, hostile text
+     * and a javascript: URL.
+     */
     static void corpus(Path sentences, Path articles) throws IOException {
         List<SentenceRow> rows = new ArrayList<>();
         List<ArticleRow> arts = new ArrayList<>();
@@ -64,9 +67,11 @@ class ReportBrowserTest {
             String date = day.plusDays(i / 2).toString();
             String source = i % 2 == 0 ? "Wire A" : "Daily Globe";
             double r = Math.sin(i) * 0.6;
-            rows.add(ScoreRowsFixture.sentence(id, date, source, 0, 0, "Moscow and Beijing met as Washington watched.",
-                    "RUSSIA", "Moscow", Math.round((r - 0.3) * 1e4) / 1e4, "CHINA", "Beijing",
-                    Math.round(r * 1e4) / 1e4, "USA", "Washington", Math.round((0.2 - r / 2) * 1e4) / 1e4));
+            rows.add(ScoreRowsFixture.withDyads(ScoreRowsFixture.sentence(id, date, source, 0, 0,
+                    "Moscow and Beijing met as Washington watched.", "RUSSIA", "Moscow", Math.round((r - 0.3) * 1e4) / 1e4,
+                    "CHINA", "Beijing", Math.round(r * 1e4) / 1e4, "USA", "Washington",
+                    Math.round((0.2 - r / 2) * 1e4) / 1e4), "RUSSIA>CHINA", Math.round((0.3 + r / 2) * 1e4) / 1e4,
+                    "USA>RUSSIA", Math.round((-0.4 - r / 2) * 1e4) / 1e4, "CHINA>USA", Math.round(-r * 1e4) / 1e4));
             arts.add(ScoreRowsFixture.article(id, date, source, "https://example.com/" + id, List.of()));
         }
         rows.add(ScoreRowsFixture.sentence("hostile", "2025-03-05", "Wire A", 3, 200, ReportCommandTest.HOSTILE,
@@ -101,11 +106,11 @@ class ReportBrowserTest {
         Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(page);
         Matcher expected = Pattern.compile("data-charts-expected=\"(\\d+)\"").matcher(page);
         assertTrue(rendered.find() && expected.find(), "the script never finished rendering: " + dom[1]);
-        assertEquals("4", expected.group(1), "three actors' time charts and the heatmap");
+        assertEquals("6", expected.group(1), "three actors' time charts, the heatmap, the dyad matrix and a pair's chart");
         assertEquals(expected.group(1), rendered.group(1), "every chart rendered");
         assertTrue(page.contains("data-script-errors=\"0\""), "script or console errors: " + dom[1]);
         assertFalse(dom[1].contains("Uncaught"), dom[1]);
-        assertEquals(4, count(page, "<svg"), "an SVG per chart");
+        assertEquals(6, count(page, "<svg"), "an SVG per chart");
         assertFalse(page.contains("<img"), "hostile text became an element");
         assertTrue(page.contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"), "hostile text shown as text");
         assertFalse(page.contains("href=\"javascript:"), "a javascript: URL became a link");
@@ -113,12 +118,30 @@ class ReportBrowserTest {
         assertTrue(page.contains("<mark>Moscow</mark>"), "the mention is marked");
         assertTrue(page.contains("Browser test &lt;i&gt;report&lt;/i&gt;"), "the title is text");
         assertTrue(page.contains("had no date"), "the undated count is stated");
-        assertTrue(page.contains("data-status=\"not-implemented\""), "the dyad section says it is not there yet");
+        assertTrue(page.contains("<section id=\"dyads\" data-status=\"ok\""), "the dyad view is drawn");
+        assertTrue(page.contains("data-chart=\"dyad-matrix\""), "the A x B matrix");
+        assertEquals(3, count(page, "class=\"dyad-cell"), "a cell per pair read, the diagonal and the rest empty");
+        assertEquals(6, count(page, "class=\"diagonal\"") + count(page, "class=\"no-dyad\""), "3 x 3 less the pairs");
+        assertTrue(page.contains("<table id=\"dyad-table\">"), "the table of top pairs");
+        assertEquals(3, count(page, "<tr class=\"pair"), "a row per pair");
+        assertTrue(page.contains("data-chart=\"dyad-timeline\""), "the picked pair's mean over time");
+        assertTrue(page.matches("(?s).*<mark class=\"src\">(Moscow|Beijing|Washington)</mark>.*"), "source marked");
+        assertTrue(page.matches("(?s).*<mark class=\"tgt\">(Moscow|Beijing|Washington)</mark>.*"), "target marked");
 
         Files.deleteIfExists(SCREENSHOT);
         Files.createDirectories(SCREENSHOT.getParent());
         chrome(browser.get(), dir, "--screenshot=" + SCREENSHOT.toAbsolutePath(), html);
         assertTrue(Files.size(SCREENSHOT) > 20_000, "a screenshot with content: " + Files.size(SCREENSHOT));
+
+        // Rows without dyads (a model without a dyad head): the section says so, and no script error.
+        Path plain = ScoreRowsFixture.jsonl(dir.resolve("plain.jsonl"), ReportCommandTest.known());
+        Path plainHtml = dir.resolve("plain.html");
+        assertEquals(0, Cli.run("report", "--out", plainHtml.toString(), plain.toString()).exit());
+        String[] none = chrome(browser.get(), dir, "--dump-dom", plainHtml);
+        assertTrue(none[0].contains("data-script-errors=\"0\""), "script or console errors: " + none[1]);
+        assertTrue(none[0].contains("<section id=\"dyads\" data-status=\"empty\""), none[0]);
+        assertTrue(none[0].contains("No dyads in the input (the model has no dyad head, or no sentence had two "
+                + "actors)."), "the empty dyad view says why");
     }
 
     private static int count(String s, String what) {
@@ -133,7 +156,7 @@ class ReportBrowserTest {
         Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--window-size=1400,2400", action, html.toUri().toString())
+                "--window-size=1400,3800", action, html.toUri().toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

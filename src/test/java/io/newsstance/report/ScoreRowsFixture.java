@@ -3,6 +3,7 @@ package io.newsstance.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsstance.io.Json;
 import io.newsstance.output.ArticleRow;
+import io.newsstance.output.DyadRow;
 import io.newsstance.output.MentionRow;
 import io.newsstance.output.OutputRow;
 import io.newsstance.output.SentenceRow;
@@ -45,8 +46,47 @@ final class ScoreRowsFixture {
                 m.actor(), m.start(), m.end(), m.text(), "name", m.stance(), 0.1, 0.8, 0.1, m.score())).toList();
     }
 
+    /**
+     * {@code s} with dyads given as "SOURCE>TARGET", score, …; the stance follows the score as for mentions.
+     */
+    static SentenceRow withDyads(SentenceRow s, Object... dyads) {
+        List<SentenceRow.Dyad> ds = new java.util.ArrayList<>();
+        for (int i = 0; i < dyads.length; i += 2) {
+            String[] ends = ((String) dyads[i]).split(">");
+            double score = (Double) dyads[i + 1];
+            ds.add(new SentenceRow.Dyad(ends[0], ends[1], stance(score), score));
+        }
+        return new SentenceRow(s.articleId(), s.date(), s.source(), s.sentenceIndex(), s.start(), s.end(), s.text(),
+                s.sentiment(), s.pNegative(), s.pNeutral(), s.pPositive(), s.mentions(), ds);
+    }
+
+    /**
+     * The dyad rows of a sentence row, as score --level dyad writes them: each end's offsets are those of the
+     * actor's first mention in the sentence.
+     */
+    static List<DyadRow> dyadRows(SentenceRow s) {
+        return s.dyads().stream().map(d -> {
+            SentenceRow.Mention a = first(s, d.sourceActor());
+            SentenceRow.Mention b = first(s, d.targetActor());
+            double p = Math.abs(d.score());
+            return new DyadRow(s.articleId(), s.date(), s.source(), s.sentenceIndex(), d.sourceActor(), a.start(),
+                    a.end(), a.text(), d.targetActor(), b.start(), b.end(), b.text(), d.stance(),
+                    d.score() < 0 ? p : 0, 1 - p, d.score() > 0 ? p : 0, d.score());
+        }).toList();
+    }
+
+    private static SentenceRow.Mention first(SentenceRow s, String actor) {
+        return s.mentions().stream().filter(m -> m.actor().equals(actor)).findFirst()
+                .orElseThrow(() -> new AssertionError(actor + " is not mentioned in " + s.text()));
+    }
+
     static ArticleRow article(String id, String date, String source, String url, List<ArticleRow.Actor> actors) {
-        return new ArticleRow(id, "Title of " + id, date, source, url, 3, "neutral", 0.2, 0.6, 0.2, actors, List.of());
+        return article(id, date, source, url, actors, List.of());
+    }
+
+    static ArticleRow article(String id, String date, String source, String url, List<ArticleRow.Actor> actors,
+                              List<ArticleRow.Dyad> dyads) {
+        return new ArticleRow(id, "Title of " + id, date, source, url, 3, "neutral", 0.2, 0.6, 0.2, actors, dyads);
     }
 
     static String stance(double score) {
