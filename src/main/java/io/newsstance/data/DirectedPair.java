@@ -34,7 +34,7 @@ public record DirectedPair(String id, String sentence, Span p, Span q, int label
         Polarity pq = label == 1 ? Polarity.POSITIVE : label == 3 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
         Polarity qp = label == 2 ? Polarity.POSITIVE : label == 4 ? Polarity.NEGATIVE : Polarity.NEUTRAL;
         return List.of(
-                new DyadExample(id + "#pq", id, sentence, p, q, p.of(sentence), q.of(sentence), pq, split, id),
-                new DyadExample(id + "#qp", id, sentence, q, p, q.of(sentence), p.of(sentence), qp, split, id));
+                new DyadExample(id + "#pq", id, sentence, p, q, "", "", pq, split, id),
+                new DyadExample(id + "#qp", id, sentence, q, p, "", "", qp, split, id));
     }
 }

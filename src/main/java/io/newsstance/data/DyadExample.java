@@ -13,8 +13,8 @@ import io.newsstance.model.DyadTarget;
  * @param sentence    the sentence text
  * @param source      character span of the source's mention, end-exclusive
  * @param target      character span of the target's mention
- * @param sourceActor actor id of the source (or its surface text where the file has no actor ids)
- * @param targetActor actor id of the target (or its surface text)
+ * @param sourceActor actor id of the source, or "" where the file names no actors (Park et al.'s entities)
+ * @param targetActor actor id of the target, or ""
  * @param stance      the source's stance toward the target
  * @param split       train, dev, test, or empty when the file carries no split
  * @param origin      where it was read: "file:line"

@@ -83,8 +83,8 @@ public final class DyadFileReader {
             String id = row.get("dyad_id").isBlank() ? sentenceId + "@" + source.start() + ">" + target.start()
                     : row.get("dyad_id").strip();
             String text = row.get("text");
-            dyads.add(new DyadExample(id, sentenceId, text, source, target, actor(row, "source", text, source),
-                    actor(row, "target", text, target), Polarity.parse(row.get("stance")).orElseThrow(),
+            dyads.add(new DyadExample(id, sentenceId, text, source, target, actor(row, "source"),
+                    actor(row, "target"), Polarity.parse(row.get("stance")).orElseThrow(),
                     row.get("split").strip(), row.where()));
         }
         if (table.fatal() != null) {
@@ -98,9 +98,8 @@ public final class DyadFileReader {
                 Integer.parseInt(row.get(which + "_end").strip()));
     }
 
-    private static String actor(CsvTable.Row row, String which, String text, Span span) {
-        String actor = row.get(which + "_actor").strip();
-        return actor.isEmpty() ? span.of(text) : actor;
+    private static String actor(CsvTable.Row row, String which) {
+        return row.get(which + "_actor").strip();
     }
 
     private static String csvRowProblem(CsvTable.Row row) {

@@ -21,7 +21,8 @@ public final class DyadEvaluator {
     public Evaluation evaluate(StanceModel model, List<DyadExample> dyads) {
         List<Polarity> predicted = model.dyads(targets(dyads)).stream().map(Prediction::label).toList();
         return new Evaluator().evaluate(labels(dyads), predicted,
-                dyads.stream().map(d -> Optional.of(d.sourceActor())).toList());
+                dyads.stream().map(d -> d.sourceActor().isEmpty() ? Optional.<String>empty()
+                        : Optional.of(d.sourceActor())).toList());
     }
 
     /** Five-class metrics on Park et al.'s pairs, each pair read as its two dyads. */

@@ -156,6 +156,25 @@ class DyadScoringTest {
         assertEquals(0, Json.MAPPER.readTree(Files.readAllLines(a).get(0)).get("dyads").size());
     }
 
+    @Test
+    void badDyadFilesAreRefusedWithTheirLineAndNoModelIsWritten(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "sentence_id,text,source_start,source_end,target_start,target_end,stance\n"
+                + "s1,Seoul condemned Pyongyang.,0,5,16,25,negative\n"
+                + "s2,Seoul condemned Pyongyang.,0,5,16,99,negative\n");
+        Path out = dir.resolve("m.zip");
+        String[] r = run("train-dyads", "--model", "models/default.zip", "--data", bad.toString(), "--out",
+                out.toString());
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains(bad + ":3: target span [16, 99) is not inside the text"), r[2]);
+        assertTrue(!Files.exists(out), "no model file from bad data");
+        Path tsv = dir.resolve("test.tsv");
+        Files.writeString(tsv, "[Trump] praised [Kasich].\tTrump\tKasich\t9\n");
+        String[] e = run("eval", "--dyads", "--data", tsv.toString());
+        assertEquals("1", e[0], e[2]);
+        assertTrue(e[2].contains(tsv + ":1: label 9 is not 0-4"), e[2]);
+    }
+
     private static List<String> iterable(JsonNode n) {
         List<String> names = new java.util.ArrayList<>();
         n.fieldNames().forEachRemaining(names::add);

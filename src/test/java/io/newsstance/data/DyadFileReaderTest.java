@@ -31,7 +31,7 @@ class DyadFileReaderTest {
             for (DyadExample d : read.dyads()) {
                 assertEquals(split, d.split());
                 assertTrue(!d.source().overlaps(d.target()), d.id());
-                assertTrue(!d.sourceActor().equals(d.targetActor()), d.id());
+                assertTrue(!d.sourceActor().isEmpty() && !d.sourceActor().equals(d.targetActor()), d.id());
             }
         }
     }
@@ -97,8 +97,9 @@ class DyadFileReaderTest {
         assertEquals("Brussel", rebuke.q().of(rebuke.sentence()));
         List<DyadExample> r = read.dyads().subList(2, 4);
         assertEquals("Orban>Brussel:neutral,Brussel>Orban:negative", r.stream()
-                .map(x -> x.sourceActor() + ">" + x.targetActor() + ":" + x.stance().label())
+                .map(x -> x.source().of(x.sentence()) + ">" + x.target().of(x.sentence()) + ":" + x.stance().label())
                 .collect(Collectors.joining(",")));
+        assertEquals("", r.get(0).sourceActor(), "Park et al.'s entities are not actors of the dictionary");
         assertEquals("test", r.get(0).split(), "the split comes from Park et al.'s file name");
     }
 }
