@@ -18,5 +18,5 @@ python3 training-data/tools/assemble_dyads.py > /dev/null
 [[ -f target/newsstance.jar ]] || mvn -q -B package -DskipTests
 TEST=(training-data/dyads-test.csv)
 [[ -f "$DIRECTED/test.tsv" ]] && TEST+=("$DIRECTED/test.tsv")
-java -jar target/newsstance.jar train-dyads --model "$MODEL" --stance-features --seed 42 \
+java -jar target/newsstance.jar train-dyads --model "$MODEL" --seed 42 \
   --data training-data/dyads-train.csv --dev training-data/dyads-dev.csv --test "${TEST[@]}" --out "$OUT"

@@ -51,6 +51,6 @@ class ReadmeExamplesTest {
             commands.add(command);
             at = json;
         }
-        assertEquals(2, commands.size(), "the section's commands: " + commands);
+        assertEquals(3, commands.size(), "the section's commands: " + commands);
     }
 }

@@ -56,6 +56,7 @@ class DyadHeadTest {
         base = ModelFile.read(Path.of("models", "pair-v1.zip"), encoder);
         train = new DyadFileReader().read(Path.of("training-data", "dyads-dev.csv")).dyads().subList(0, 600);
         TrainingSettings settings = new TrainingSettings(12, 32, 7, 12, 1e-3, 64, 0.9, 1e-4, FeatureSettings.DEFAULT);
+        // with the stance head's probabilities, as the shipped head reads them
         trained = new DyadHeadTrainer(settings, DyadFeatureSettings.DEFAULT, new PrintStream(new ByteArrayOutputStream()))
                 .train(base, train, List.of(), List.of(), List.of());
     }
@@ -90,7 +91,7 @@ class DyadHeadTest {
     }
 
     @Test
-    void swappingThePairSwapsItsFirstTwoFeaturePartsAndNothingElse() {
+    void swappingThePairSwapsItsTwoEndsAndNothingElse() {
         DyadFeaturizer f = trained.dyadFeaturizer().orElseThrow();
         String s = "Washington accused Tehran of arming the Houthis in Yemen.";
         Map<String, EncodedSentence> encoded = trained.featurizer().encode(List.of(s));
@@ -100,7 +101,12 @@ class DyadHeadTest {
         int d = encoder.dimension();
         assertArrayEquals(Arrays.copyOfRange(x[0], 0, d), Arrays.copyOfRange(x[1], d, 2 * d));
         assertArrayEquals(Arrays.copyOfRange(x[0], d, 2 * d), Arrays.copyOfRange(x[1], 0, d));
-        assertArrayEquals(Arrays.copyOfRange(x[0], 2 * d, x[0].length), Arrays.copyOfRange(x[1], 2 * d, x[1].length));
+        int pooled = f.settings().parts() * d;
+        assertArrayEquals(Arrays.copyOfRange(x[0], 2 * d, pooled), Arrays.copyOfRange(x[1], 2 * d, pooled),
+                "between, sentence and [CLS] are the pair's, whatever its order");
+        assertEquals(pooled + 6, x[0].length, "the stance head's probabilities toward A and toward B follow");
+        assertArrayEquals(Arrays.copyOfRange(x[0], pooled, pooled + 3), Arrays.copyOfRange(x[1], pooled + 3, pooled + 6));
+        assertArrayEquals(Arrays.copyOfRange(x[0], pooled + 3, pooled + 6), Arrays.copyOfRange(x[1], pooled, pooled + 3));
         assertFalse(Arrays.equals(x[0], x[1]), "(A, B) and (B, A) are different inputs");
     }
 
