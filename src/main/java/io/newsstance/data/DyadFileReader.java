@@ -49,13 +49,7 @@ public final class DyadFileReader {
             out.add(d);
             problems.addAll(d.problems());
         }
-        if (!problems.isEmpty()) {
-            List<String> shown = new ArrayList<>(problems.subList(0, Math.min(20, problems.size())));
-            if (problems.size() > 20) {
-                shown.add("… and " + (problems.size() - 20) + " more problems");
-            }
-            throw new BadInputException(shown);
-        }
+        FileProblems.throwIfAny(problems, "");
         return out;
     }
 

@@ -59,13 +59,7 @@ public final class TrainingDataReader {
             all.addAll(tf.examples());
             problems.addAll(tf.problems());
         }
-        if (!problems.isEmpty()) {
-            List<String> shown = new ArrayList<>(problems.subList(0, Math.min(20, problems.size())));
-            if (problems.size() > 20) {
-                shown.add("… and " + (problems.size() - 20) + " more problems (run 'newsstance data check')");
-            }
-            throw new BadInputException(shown);
-        }
+        FileProblems.throwIfAny(problems, " (run 'newsstance data check')");
         return all;
     }
 

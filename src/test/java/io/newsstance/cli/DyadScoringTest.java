@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,15 +41,7 @@ class DyadScoringTest {
     }
 
     private static String[] run(String... args) {
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true));
-        try {
-            CliTest.Result r = CliTest.run(args);
-            return new String[]{String.valueOf(r.exit()), r.out(), err.toString() + r.err()};
-        } finally {
-            System.setErr(oldErr);
-        }
+        return ScoreCommandTest.run(args);
     }
 
     private static DyadResult dyad(ArticleResult r, String a, String b) {

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code newsstance score} end to end with the real default model. */
 class ScoreCommandTest {
 
-    /** Runs the command with stderr captured (the closing counts line goes there). */
-    private static String[] run(String... args) {
+    /** Runs the command with stderr captured (the closing counts line goes there): exit code, output, stderr. */
+    static String[] run(String... args) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true));
