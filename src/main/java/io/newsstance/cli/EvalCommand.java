@@ -4,6 +4,7 @@ import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.api.BadInputException;
 import io.newsstance.api.Polarity;
+import io.newsstance.api.Prediction;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.DirectedPair;
 import io.newsstance.data.DyadExample;
@@ -15,6 +16,7 @@ import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.evaluation.Baseline;
 import io.newsstance.evaluation.DirectedEvaluation;
 import io.newsstance.evaluation.DyadEvaluator;
+import io.newsstance.evaluation.DyadSwapEvaluation;
 import io.newsstance.evaluation.Evaluation;
 import io.newsstance.evaluation.Evaluator;
 import io.newsstance.evaluation.MajorityBaseline;
@@ -91,9 +93,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dyads) {
-            if (baseline != null || swap) {
+            if (baseline != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--dyads evaluates the model's dyad head: --baseline and --swap do not apply");
+                        "--dyads evaluates the model's dyad head: --baseline does not apply");
             }
             return evaluateDyads();
         }
@@ -168,12 +170,18 @@ public final class EvalCommand implements Callable<Integer> {
             DyadEvaluator evaluator = new DyadEvaluator();
             Evaluation evaluation = evaluator.evaluate(m, all);
             DirectedEvaluation directed = pairs.isEmpty() ? null : evaluator.evaluateDirected(m, pairs);
+            DyadSwapEvaluation swapped = !swap ? null : DyadSwapEvaluation.of(all,
+                    new ActorSwap(ActorDictionary.loadDefault()), seed,
+                    ds -> m.dyads(DyadEvaluator.targets(ds)).stream().map(Prediction::label).toList());
             Map<String, Object> out = evaluation.toJson();
             out.put("model", name);
             out.put("data", data.stream().map(Path::toString).toList());
             out.put("task", "dyads");
             if (directed != null) {
                 out.put("directed", directed.toJson());
+            }
+            if (swapped != null) {
+                out.put("swap", swapped.toJson());
             }
             PrintWriter stdout = spec.commandLine().getOut();
             if ("-".equals(json)) {
@@ -183,6 +191,13 @@ public final class EvalCommand implements Callable<Integer> {
                 if (directed != null) {
                     stdout.printf("%nPark et al.'s five classes:%n");
                     directed.lines().forEach(stdout::println);
+                }
+                if (swapped != null) {
+                    stdout.printf(Locale.ROOT, "%nswap check: %d dyads with one end replaced by an uninvolved actor of "
+                            + "the same kind (%d ends without a replacement left out)%n", swapped.swapped().n(),
+                            swapped.unswappable());
+                    stdout.printf(Locale.ROOT, "as written macro-F1 %.4f, swapped %.4f; swap consistency %.4f%n",
+                            swapped.swappable().macroF1(), swapped.swapped().macroF1(), swapped.consistency());
                 }
                 if (json != null) {
                     AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));

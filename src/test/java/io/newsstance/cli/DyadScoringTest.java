@@ -122,12 +122,16 @@ class DyadScoringTest {
         Path dyadFile = dir.resolve("gold.csv");
         List<String> gold = Files.readAllLines(Path.of("training-data", "dyads-test.csv")).subList(0, 121);
         Files.write(dyadFile, gold);
-        String[] e = run("eval", "--dyads", "--model", "models/default.zip", "--data", dyadFile.toString(), "--json", "-");
+        String[] e = run("eval", "--dyads", "--swap", "--model", "models/default.zip", "--data", dyadFile.toString(),
+                "--json", "-");
         assertEquals("0", e[0], e[2]);
         JsonNode ev = Json.MAPPER.readTree(e[1]);
         assertEquals(120, ev.get("n").asInt());
         assertEquals("dyads", ev.get("task").asText());
         assertTrue(ev.get("macro_f1").asDouble() > 0.4, e[1]);
+        JsonNode swap = ev.get("swap");
+        assertTrue(swap.get("swaps").asInt() > 100, e[1]);
+        assertTrue(swap.get("consistency").asDouble() > 0.5 && swap.get("consistency").asDouble() <= 1, e[1]);
     }
 
     @Test
