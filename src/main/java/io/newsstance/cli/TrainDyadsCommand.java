@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
                         + "TSV (each record read as its two ordered pairs). The same files, settings and seed give "
                         + "the same head."},
         footer = {"", "Example:",
-                "  newsstance train-dyads --model models/default.zip --data training-data/dyads-train.csv \\",
-                "      --dev training-data/dyads-dev.csv --test training-data/dyads-test.csv --out models/default.zip"})
+                "  newsstance train-dyads --model models/default.zip \\",
+                "      --data training-data/dyads-train.csv --dev training-data/dyads-dev.csv \\",
+                "      --test training-data/dyads-test.csv --out models/default.zip"})
 public final class TrainDyadsCommand implements Callable<Integer> {
 
     @Spec
