@@ -65,9 +65,10 @@ public final class TrainDyadsCommand implements Callable<Integer> {
     @Option(names = "--no-between", description = "Leave out the wordpieces between the two mentions (an ablation).")
     boolean noBetween;
 
-    @Option(names = "--no-stance-features", description = "Leave out the stance head's probabilities toward A and "
-            + "toward B (an ablation; by default the head reads them, from the same pass).")
-    boolean noStanceFeatures;
+    @Option(names = "--stance-features", description = "Also give the head the stance head's probabilities toward A "
+            + "and toward B (from the same pass; measured: +0.002 dev macro-F1 for 22% of scoring throughput, so off by "
+            + "default).")
+    boolean stanceFeatures;
 
     @Option(names = "--balanced", description = "Weight each class's loss by n / (3 · its count), so positive and "
             + "negative dyads (the minority) weigh as much in total as neutral ones.")
@@ -111,7 +112,7 @@ public final class TrainDyadsCommand implements Callable<Integer> {
         List<DyadFile> tests = reader.readAll(test);
         try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
             StanceModel base = ModelFile.read(model, encoder);
-            DyadFeatureSettings features = new DyadFeatureSettings(!noBetween, !noStanceFeatures);
+            DyadFeatureSettings features = new DyadFeatureSettings(!noBetween, stanceFeatures);
             StanceModel trained = new DyadHeadTrainer(settings, features, balanced, System.err)
                     .train(base, train, devDyads, trainFiles, devFiles);
             ModelCard card = trained.card();

@@ -12,7 +12,7 @@ package io.newsstance.model;
 public record DyadFeatureSettings(boolean between, boolean stance) {
 
     /** What the shipped dyad head reads (chosen on the dyad dev split; see models/README.md, "Dyads"). */
-    public static final DyadFeatureSettings DEFAULT = new DyadFeatureSettings(true, true);
+    public static final DyadFeatureSettings DEFAULT = new DyadFeatureSettings(true, false);
 
     /** Mean-pooled parts, each one encoder state wide. */
     public int parts() {

@@ -56,8 +56,9 @@ class DyadHeadTest {
         base = ModelFile.read(Path.of("models", "pair-v1.zip"), encoder);
         train = new DyadFileReader().read(Path.of("training-data", "dyads-dev.csv")).dyads().subList(0, 600);
         TrainingSettings settings = new TrainingSettings(12, 32, 7, 12, 1e-3, 64, 0.9, 1e-4, FeatureSettings.DEFAULT);
-        // with the stance head's probabilities, as the shipped head reads them
-        trained = new DyadHeadTrainer(settings, DyadFeatureSettings.DEFAULT, new PrintStream(new ByteArrayOutputStream()))
+        // with the stance head's probabilities too (--stance-features), so that path is covered as well
+        trained = new DyadHeadTrainer(settings, new DyadFeatureSettings(true, true),
+                new PrintStream(new ByteArrayOutputStream()))
                 .train(base, train, List.of(), List.of(), List.of());
     }
 
