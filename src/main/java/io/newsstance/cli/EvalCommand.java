@@ -4,7 +4,6 @@ import io.newsstance.StanceClassifier;
 import io.newsstance.actors.ActorDictionary;
 import io.newsstance.api.BadInputException;
 import io.newsstance.api.Polarity;
-import io.newsstance.api.Prediction;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.DirectedPair;
 import io.newsstance.data.DyadExample;
@@ -137,20 +136,31 @@ public final class EvalCommand implements Callable<Integer> {
         if (swapped != null) {
             out.put("swap", swapped.toJson());
         }
+        SwapEvaluation swapCheck = swapped;
+        emit(out, stdout -> {
+            print(name, evaluation, stdout);
+            if (swapCheck != null) {
+                printSwap(swapCheck, stdout);
+            }
+        });
+        return 0;
+    }
+
+    /**
+     * The one way eval reports: with {@code --json -} the JSON object alone on stdout; else the text {@code print}
+     * writes, and with {@code --json FILE} the JSON object written atomically to FILE too.
+     */
+    private void emit(Map<String, Object> out, java.util.function.Consumer<PrintWriter> print) {
         PrintWriter stdout = spec.commandLine().getOut();
         if ("-".equals(json)) {
             stdout.println(Json.line(out));
         } else {
-            print(name, evaluation, stdout);
-            if (swapped != null) {
-                printSwap(swapped, stdout);
-            }
+            print.accept(stdout);
             if (json != null) {
                 AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));
             }
         }
         stdout.flush();
-        return 0;
     }
 
     private int evaluateDyads() {
@@ -172,7 +182,7 @@ public final class EvalCommand implements Callable<Integer> {
             DirectedEvaluation directed = pairs.isEmpty() ? null : evaluator.evaluateDirected(m, pairs);
             DyadSwapEvaluation swapped = !swap ? null : DyadSwapEvaluation.of(all,
                     new ActorSwap(ActorDictionary.loadDefault()), seed,
-                    ds -> m.dyads(DyadEvaluator.targets(ds)).stream().map(Prediction::label).toList());
+                    ds -> DyadEvaluator.predict(m, ds));
             Map<String, Object> out = evaluation.toJson();
             out.put("model", name);
             out.put("data", data.stream().map(Path::toString).toList());
@@ -183,10 +193,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (swapped != null) {
                 out.put("swap", swapped.toJson());
             }
-            PrintWriter stdout = spec.commandLine().getOut();
-            if ("-".equals(json)) {
-                stdout.println(Json.line(out));
-            } else {
+            emit(out, stdout -> {
                 print(name + ", dyads (A's stance toward B; per source actor below)", evaluation, stdout);
                 if (directed != null) {
                     stdout.printf("%nPark et al.'s five classes:%n");
@@ -199,11 +206,7 @@ public final class EvalCommand implements Callable<Integer> {
                     stdout.printf(Locale.ROOT, "as written macro-F1 %.4f, swapped %.4f; swap consistency %.4f%n",
                             swapped.swappable().macroF1(), swapped.swapped().macroF1(), swapped.consistency());
                 }
-                if (json != null) {
-                    AtomicFile.write(Path.of(json), o -> o.write((Json.pretty(out) + "\n").getBytes(StandardCharsets.UTF_8)));
-                }
-            }
-            stdout.flush();
+            });
         }
         return 0;
     }

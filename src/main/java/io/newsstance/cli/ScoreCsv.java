@@ -42,8 +42,7 @@ final class ScoreCsv {
     @SuppressWarnings("unchecked")
     static void print(Map<String, Object> row, Level lvl, CSVPrinter csv) throws IOException {
         switch (lvl) {
-            case MENTION -> csv.printRecord(ResultRows.MENTION_FIELDS.stream().map(f -> Decimals.cell(row.get(f))).toList());
-            case DYAD -> csv.printRecord(ResultRows.DYAD_FIELDS.stream().map(f -> Decimals.cell(row.get(f))).toList());
+            case MENTION, DYAD -> csv.printRecord(header(lvl).stream().map(f -> Decimals.cell(row.get(f))).toList());
             case SENTENCE -> {
                 List<Object> values = new ArrayList<>();
                 for (String f : ResultRows.SENTENCE_FIELDS) {

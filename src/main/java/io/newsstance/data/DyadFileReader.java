@@ -97,18 +97,12 @@ public final class DyadFileReader {
     }
 
     private static String csvRowProblem(CsvTable.Row row) {
+        String sentence = TrainingDataReader.sentenceProblem(row);
+        if (sentence != null) {
+            return sentence;
+        }
         String where = row.where() + ": ";
         String text = row.get("text");
-        if (row.get("sentence_id").isBlank()) {
-            return where + "empty sentence_id";
-        }
-        if (text.isBlank()) {
-            return where + "empty text";
-        }
-        if (text.length() > TrainingDataReader.MAX_TEXT_CHARS) {
-            return where + "text is " + text.length() + " characters long; a labelled sentence may have at most "
-                    + TrainingDataReader.MAX_TEXT_CHARS;
-        }
         Span[] spans = new Span[2];
         String[] sides = {"source", "target"};
         for (int i = 0; i < 2; i++) {
@@ -192,9 +186,6 @@ public final class DyadFileReader {
             label = Integer.parseInt(f[3].strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("label '" + f[3] + "' is not 0-4");
-        }
-        if (label < 0 || label > 4) {
-            throw new IllegalArgumentException("label " + label + " is not 0-4");
         }
         StringBuilder plain = new StringBuilder(f[0].length());
         List<Span> brackets = new ArrayList<>();

@@ -98,7 +98,11 @@ public final class TrainingDataReader {
         return new TrainingFile(file, examples, problems, table.rows().size() + (table.fatal() != null ? 1 : 0));
     }
 
-    private static String csvRowProblem(CsvTable.Row row) {
+    /**
+     * The checks every labelled-sentence CSV row gets (stance and dyad files): a sentence_id, a non-empty text
+     * without NUL and at most {@link #MAX_TEXT_CHARS} long; null if it passes.
+     */
+    static String sentenceProblem(CsvTable.Row row) {
         String where = row.where() + ": ";
         String text = row.get("text");
         if (row.get("sentence_id").isBlank()) {
@@ -113,6 +117,16 @@ public final class TrainingDataReader {
         if (text.length() > MAX_TEXT_CHARS) {
             return where + "text " + tooLong(text.length());
         }
+        return null;
+    }
+
+    private static String csvRowProblem(CsvTable.Row row) {
+        String sentence = sentenceProblem(row);
+        if (sentence != null) {
+            return sentence;
+        }
+        String where = row.where() + ": ";
+        String text = row.get("text");
         int start;
         int end;
         try {

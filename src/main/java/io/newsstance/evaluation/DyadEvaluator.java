@@ -19,8 +19,7 @@ public final class DyadEvaluator {
 
     /** A's stance toward B for each labelled dyad: accuracy, macro-F1, per class, per source actor. */
     public Evaluation evaluate(StanceModel model, List<DyadExample> dyads) {
-        List<Polarity> predicted = model.dyads(targets(dyads)).stream().map(Prediction::label).toList();
-        return new Evaluator().evaluate(labels(dyads), predicted,
+        return new Evaluator().evaluate(labels(dyads), predict(model, dyads),
                 dyads.stream().map(d -> d.sourceActor().isEmpty() ? Optional.<String>empty()
                         : Optional.of(d.sourceActor())).toList());
     }
@@ -40,6 +39,11 @@ public final class DyadEvaluator {
             predicted[i] = DirectedEvaluation.fiveClass(predictions.get(2 * i), predictions.get(2 * i + 1));
         }
         return DirectedEvaluation.of(gold, predicted);
+    }
+
+    /** The model's label for each dyad, in order. */
+    public static List<Polarity> predict(StanceModel model, List<DyadExample> dyads) {
+        return model.dyads(targets(dyads)).stream().map(Prediction::label).toList();
     }
 
     public static List<DyadTarget> targets(List<DyadExample> dyads) {

@@ -24,6 +24,11 @@ public record DyadFeatureSettings(boolean between, boolean stance) {
         return stance ? 6 : 0;
     }
 
+    /** Length of the feature vector over an encoder of {@code encoderDimension}-wide states. */
+    public int dimension(int encoderDimension) {
+        return parts() * encoderDimension + extra();
+    }
+
     /** A short stable name, for the model file and cards. */
     public String key() {
         return "source+target+sentence+cls" + (between ? "+between" : "") + (stance ? "+stance" : "");

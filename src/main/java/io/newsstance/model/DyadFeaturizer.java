@@ -42,7 +42,7 @@ public final class DyadFeaturizer {
     }
 
     public int dimension() {
-        return settings.parts() * encoder.dimension() + settings.extra();
+        return settings.dimension(encoder.dimension());
     }
 
     /**

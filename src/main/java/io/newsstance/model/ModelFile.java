@@ -244,10 +244,6 @@ public final class ModelFile {
     /** The dyad head the file holds, checked against its recorded settings, or null if it has none. */
     private static DyadHead dyadHead(String name, JsonNode json, Map<String, byte[]> entries, TokenEncoder encoder)
             throws IOException {
-        // the dimension does not depend on the stance probe: a stand-in that is never called
-        DyadFeaturizer.StanceProbe unused = (encoded, targets) -> {
-            throw new IllegalStateException("not called");
-        };
         if (json.isMissingNode() && !entries.containsKey(DYAD_NETWORK)) {
             return null;
         }
@@ -257,7 +253,7 @@ public final class ModelFile {
         }
         DyadFeatureSettings settings = new DyadFeatureSettings(json.path("between").asBoolean(),
                 json.path("stance").asBoolean(false));
-        int dimension = new DyadFeaturizer(encoder, settings, unused).dimension();
+        int dimension = settings.dimension(encoder.dimension());
         if (!settings.key().equals(json.path("features").asText()) || dimension != json.path("feature_dimension").asInt()) {
             throw new BadInputException(name + ": the dyad head reads '" + json.path("features").asText() + "' ("
                     + json.path("feature_dimension").asInt() + " features), which this newsstance does not make");

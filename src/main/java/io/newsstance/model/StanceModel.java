@@ -86,8 +86,8 @@ public final class StanceModel {
      * there are dyads), whose sentences must be among {@code sentences}. Each sentence is encoded once.
      */
     public Analysis analyse(List<String> sentences, List<Target> targets, List<DyadTarget> dyads) {
-        if (!dyads.isEmpty() && dyadHead == null) {
-            throw new IllegalStateException("this model has no dyad head; train one with 'newsstance train-dyads'");
+        if (!dyads.isEmpty()) {
+            requireDyadHead();
         }
         if (sentences.isEmpty()) {
             return new Analysis(List.of(), List.of(), List.of());
@@ -153,13 +153,22 @@ public final class StanceModel {
         return new Analysis(sentiment, stance, dyadStance);
     }
 
-    /** A's stance toward B for each dyad (the model must have a dyad head). */
+    /**
+     * A's stance toward B for each dyad (the model must have a dyad head): the dyad features alone, without the
+     * sentiment head a whole {@link #analyse} would also run.
+     */
     public List<Prediction> dyads(List<DyadTarget> dyads) {
         if (dyads.isEmpty()) {
             return List.of();
         }
-        List<String> sentences = dyads.stream().map(DyadTarget::sentence).distinct().toList();
-        return analyse(sentences, List.of(), dyads).dyads();
+        requireDyadHead();
+        return predictDyadFeatures(dyadFeaturizer.features(dyads));
+    }
+
+    private void requireDyadHead() {
+        if (dyadHead == null) {
+            throw new IllegalStateException("this model has no dyad head; train one with 'newsstance train-dyads'");
+        }
     }
 
     /** A dyad featurizer over this model's encoder pass and, where the settings read it, its stance head. */
