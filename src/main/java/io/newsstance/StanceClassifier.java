@@ -104,7 +104,8 @@ public final class StanceClassifier implements AutoCloseable {
 
     /** A model file with {@code dictionary} and {@code threads} scoring threads. */
     public static StanceClassifier load(Path modelFile, ActorDictionary dictionary, int threads) {
-        MiniLmEncoder encoder = MiniLmEncoder.load();
+        startNd4j();
+        MiniLmEncoder encoder = MiniLmEncoder.load(ModelFile.baseEncoder(modelFile), 1);
         try {
             return new StanceClassifier(encoder, ModelFile.read(modelFile, encoder), dictionary, threads);
         } catch (RuntimeException e) {
@@ -115,13 +116,35 @@ public final class StanceClassifier implements AutoCloseable {
 
     /** A classifier from model file bytes (e.g. broadcast to Spark executors); {@code name} appears in errors. */
     public static StanceClassifier load(byte[] modelBytes, String name, ActorDictionary dictionary, int threads) {
-        MiniLmEncoder encoder = MiniLmEncoder.load();
+        startNd4j();
+        MiniLmEncoder encoder = MiniLmEncoder.load(ModelFile.baseEncoder(modelBytes, name), 1);
         try {
             return new StanceClassifier(encoder, ModelFile.read(new java.io.ByteArrayInputStream(modelBytes), name,
                     encoder), dictionary, threads);
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean ND4J_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts ND4J's backend (native libraries, BLAS, about 0.45 s) on another thread while this one reads the
+     * encoder's graph and tokenizer, which need no ND4J; the heads' networks, read after, wait for it (the JVM's
+     * class initialisation lock). Took a one-sentence {@code score} from 3.3 s to X s (models/README.md, "Start-up").
+     */
+    private static void startNd4j() {
+        if (ND4J_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    org.nd4j.linalg.factory.Nd4j.getBackend();
+                } catch (Throwable e) {
+                    // the main thread's own use of ND4J reports the failure
+                }
+            }, "nd4j-start");
+            t.setDaemon(true);
+            t.start();
         }
     }
 

@@ -107,7 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
         SwapEvaluation swapped = null;
         String name;
         if (baseline == null) {
-            try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+            try (MiniLmEncoder encoder = loadEncoder()) {
                 StanceModel m = loadModel(encoder);
                 name = model != null ? model.toString() : "default model";
                 ModelEvaluator evaluator = new ModelEvaluator(FeatureCache.defaultCache());
@@ -171,7 +171,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + data.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         List<DirectedPair> pairs = files.stream().flatMap(f -> f.pairs().stream()).toList();
-        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+        try (MiniLmEncoder encoder = loadEncoder()) {
             StanceModel m = loadModel(encoder);
             String name = model != null ? model.toString() : "default model";
             if (!m.hasDyads()) {
@@ -225,9 +225,15 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The majority label of the model's training data (from its card). */
     private Polarity modelMajority() {
-        try (MiniLmEncoder encoder = MiniLmEncoder.load()) {
+        try (MiniLmEncoder encoder = loadEncoder()) {
             return majorityOf(loadModel(encoder));
         }
+    }
+
+    /** The base encoder the model to evaluate was trained on. */
+    private MiniLmEncoder loadEncoder() {
+        return MiniLmEncoder.load(model != null ? ModelFile.baseEncoder(model)
+                : ModelFile.baseEncoder(StanceClassifier.defaultModelBytes(), "default model"), 1);
     }
 
     /** The --model file, else the model score uses (jar, -Dnewsstance.model, models/default.zip). */

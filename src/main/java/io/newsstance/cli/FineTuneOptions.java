@@ -1,5 +1,6 @@
 package io.newsstance.cli;
 
+import io.newsstance.encoder.BaseEncoder;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.finetune.FineTuneSettings;
 import io.newsstance.finetune.FineTuneTrainer;
@@ -14,8 +15,13 @@ import java.nio.file.Path;
 /** {@code train --fine-tune}'s options; they build a {@link FineTuneTrainer}. */
 final class FineTuneOptions {
 
+    @Option(names = "--encoder", paramLabel = "NAME", description = "--fine-tune: the pretrained encoder: "
+            + "minilm-l6 (all-MiniLM-L6-v2, 6 layers), bge-small (bge-small-en-v1.5) or e5-small (e5-small-v2), 12 "
+            + "layers each; the last two need a build with -Pencoders (default: minilm-l6).")
+    String encoder = BaseEncoder.MINILM_L6.option();
+
     @Option(names = "--trainable-layers", paramLabel = "N", description = "--fine-tune: upper encoder layers "
-            + "trained, 1-6; the rest stay frozen (default: 2).")
+            + "trained, 1 to the encoder's layers; the rest stay frozen (default: 2).")
     int trainableLayers = FineTuneSettings.DEFAULT.trainableLayers();
 
     @Option(names = "--encoder-learning-rate", paramLabel = "R", description = "--fine-tune: peak AdamW rate of "
@@ -41,8 +47,8 @@ final class FineTuneOptions {
 
     /** The settings, with the options both trainers share; throws IllegalArgumentException when out of range. */
     FineTuneSettings settings(Integer epochs, Integer batchSize, long seed, int hidden) {
-        if (trainableLayers > 6) {
-            throw new IllegalArgumentException("--trainable-layers must be 1-6");
+        if (trainableLayers > base().layers()) {
+            throw new IllegalArgumentException("--trainable-layers must be 1-" + base().layers());
         }
         FineTuneSettings d = FineTuneSettings.DEFAULT;
         TargetInput kind = switch (input) {
@@ -53,6 +59,11 @@ final class FineTuneOptions {
         return new FineTuneSettings(epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
                 seed, encoderLearningRate, headLearningRate, warmup, d.weightDecay(), trainableLayers, hidden,
                 d.dropoutKeep(), d.checkpointSteps(), kind);
+    }
+
+    /** The {@code --encoder}; throws IllegalArgumentException for an unknown name. */
+    BaseEncoder base() {
+        return BaseEncoder.byOption(encoder);
     }
 
     StanceTrainer trainer(FineTuneSettings settings, MiniLmEncoder encoder, FeatureCache cache, PrintStream log,

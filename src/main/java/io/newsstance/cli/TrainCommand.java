@@ -121,8 +121,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid training settings: "
-                    + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1-6, "
-                    + "learning rates > 0, --warmup in [0, 1)");
+                    + "--epochs, --batch-size, --hidden and --patience must be >= 1, --trainable-layers 1 to the "
+                    + "encoder's layers, --encoder one of " + io.newsstance.encoder.BaseEncoder.options()
+                    + ", learning rates > 0, --warmup in [0, 1)");
         }
         PrintStream log = System.err;
         TrainingDataReader reader = new TrainingDataReader();
@@ -163,7 +164,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingData trainingData = new TrainingData(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
-        try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
+        io.newsstance.encoder.BaseEncoder base = fineTune ? fineTuning.base() : io.newsstance.encoder.BaseEncoder.MINILM_L6;
+        try (MiniLmEncoder encoder = MiniLmEncoder.load(base, Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
             StanceTrainer trainer = fineTune
                     ? fineTuning.trainer(fineTuneSettings, encoder, featureCache, log, out)

@@ -110,7 +110,8 @@ public final class TrainDyadsCommand implements Callable<Integer> {
             throw new BadInputException("no training dyads in " + data);
         }
         List<DyadFile> tests = reader.readAll(test);
-        try (MiniLmEncoder encoder = MiniLmEncoder.load(Runtime.getRuntime().availableProcessors())) {
+        try (MiniLmEncoder encoder = MiniLmEncoder.load(ModelFile.baseEncoder(model),
+                Runtime.getRuntime().availableProcessors())) {
             StanceModel base = ModelFile.read(model, encoder);
             DyadFeatureSettings features = new DyadFeatureSettings(!noBetween, stanceFeatures);
             StanceModel trained = new DyadHeadTrainer(settings, features, balanced, System.err)

@@ -18,22 +18,24 @@ import java.util.function.Function;
  *
  * @param base        identity of the base encoder
  * @param halves      per weight, its difference from the base as IEEE binary16 bits, row-major
- * @param baseWeights per weight, the base's values
+ * @param baseValues  per weight name, the base's values (read when needed, not kept)
  */
-public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Map<String, float[]> baseWeights) {
+public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Function<String, float[]> baseValues) {
 
     private static final int MAGIC = 0x4E534532; // "NSE2": half-precision differences from the base
 
+    /**
+     * The base's values are read through {@code baseValues} when needed and not kept: they are the base graph's
+     * (off-heap, see BaseGraph), and a heap copy of MiniLM's four tuned layers was 28 MB of a one-sentence
+     * {@code score}'s peak (measured 2026-12-04).
+     */
     public EncoderDelta {
         halves = Collections.unmodifiableMap(new LinkedHashMap<>(halves));
-        baseWeights = Collections.unmodifiableMap(new LinkedHashMap<>(baseWeights));
-        if (!halves.keySet().equals(baseWeights.keySet())) {
-            throw new IllegalArgumentException("differences and base weights name different tensors");
-        }
         for (Map.Entry<String, short[]> e : halves.entrySet()) {
-            if (e.getValue().length != baseWeights.get(e.getKey()).length) {
+            int baseLength = baseValues.apply(e.getKey()).length;
+            if (e.getValue().length != baseLength) {
                 throw new IllegalArgumentException(e.getKey() + " has " + e.getValue().length + " values, its base "
-                        + baseWeights.get(e.getKey()).length);
+                        + baseLength);
             }
         }
     }
@@ -41,7 +43,6 @@ public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Ma
     /** The delta that takes {@code base} (name to values) to {@code weights}, rounded to half precision. */
     public static EncoderDelta of(EncoderIdentity base, Map<String, float[]> weights, Function<String, float[]> baseValues) {
         Map<String, short[]> halves = new LinkedHashMap<>();
-        Map<String, float[]> bases = new LinkedHashMap<>();
         weights.forEach((name, to) -> {
             float[] from = baseValues.apply(name);
             if (from.length != to.length) {
@@ -52,9 +53,8 @@ public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Ma
                 h[i] = Half.fromFloat(to[i] - from[i]);
             }
             halves.put(name, h);
-            bases.put(name, from);
         });
-        return new EncoderDelta(base, halves, bases);
+        return new EncoderDelta(base, halves, baseValues);
     }
 
     /** The fine-tuned values: base + difference, per weight. */
@@ -70,12 +70,27 @@ public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Ma
         if (h == null) {
             throw new IllegalArgumentException("the delta does not replace " + name);
         }
-        float[] from = baseWeights.get(name);
+        float[] from = baseValues.apply(name);
         float[] to = new float[h.length];
         for (int i = 0; i < h.length; i++) {
             to[i] = from[i] + Half.toFloat(h[i]);
         }
         return to;
+    }
+
+    /**
+     * One fine-tuned weight, base + difference, written into {@code out} from its position on (e.g. a direct
+     * buffer that ONNX Runtime reads in place, without a heap copy of the values).
+     */
+    public void weightInto(String name, java.nio.FloatBuffer out) {
+        short[] h = halves.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("the delta does not replace " + name);
+        }
+        float[] from = baseValues.apply(name);
+        for (int i = 0; i < h.length; i++) {
+            out.put(from[i] + Half.toFloat(h[i]));
+        }
     }
 
     public long parameters() {
@@ -106,21 +121,19 @@ public record EncoderDelta(EncoderIdentity base, Map<String, short[]> halves, Ma
             throw new IOException("bad weight count " + count);
         }
         Map<String, short[]> halves = new LinkedHashMap<>();
-        Map<String, float[]> bases = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
             int length = in.readInt();
-            float[] from = baseValues.apply(name);
-            if (length != from.length) {
-                throw new IOException("weight " + name + " has " + length + " values, its base " + from.length);
+            int baseLength = baseValues.apply(name).length;
+            if (length != baseLength) {
+                throw new IOException("weight " + name + " has " + length + " values, its base " + baseLength);
             }
+            byte[] raw = new byte[length * 2];
+            in.readFully(raw);
             short[] h = new short[length];
-            for (int j = 0; j < length; j++) {
-                h[j] = in.readShort();
-            }
+            java.nio.ByteBuffer.wrap(raw).asShortBuffer().get(h); // big-endian, as write() writes them
             halves.put(name, h);
-            bases.put(name, from);
         }
-        return new EncoderDelta(base, halves, bases);
+        return new EncoderDelta(base, halves, baseValues);
     }
 }

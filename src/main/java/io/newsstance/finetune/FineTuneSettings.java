@@ -1,5 +1,7 @@
 package io.newsstance.finetune;
 
+import io.newsstance.encoder.BaseEncoder;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param warmupFraction       share of all steps over which learning rates rise linearly from 0; they then
  *                             fall linearly to 0 at the last step
  * @param weightDecay          decoupled weight decay (AdamW) of weight matrices; biases and LayerNorms have none
- * @param trainableLayers      upper encoder layers trained (1..6); the embeddings and lower layers stay frozen,
+ * @param trainableLayers      upper encoder layers trained (1 to the encoder's layers); the embeddings and lower layers stay frozen,
  *                             so their states are computed once by ONNX Runtime
  * @param headHidden           width of the head's tanh layer
  * @param dropoutKeep          probability of keeping each pooled feature while training
@@ -47,9 +49,11 @@ public record FineTuneSettings(int epochs, int batchSize, long seed, double enco
         }
     }
 
-    public Map<String, Object> toMap() {
+    /** The settings as the model card records them, for fine-tuning {@code base}. */
+    public Map<String, Object> toMap(BaseEncoder base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", "fine-tune");
+        m.put("base_encoder", base.id());
         m.put("epochs", epochs);
         m.put("batch_size", batchSize);
         m.put("encoder_learning_rate", encoderLearningRate);
@@ -59,7 +63,7 @@ public record FineTuneSettings(int epochs, int batchSize, long seed, double enco
         m.put("optimizer", "adamw(beta1=0.9, beta2=0.999, eps=1e-8)");
         m.put("weight_decay", weightDecay);
         m.put("trainable_layers", trainableLayers);
-        m.put("frozen", "embeddings and the lower " + (6 - trainableLayers) + " layers");
+        m.put("frozen", "embeddings and the lower " + (base.layers() - trainableLayers) + " layers");
         m.put("input", input.key());
         m.put("head", (input == TargetInput.SEGMENT
                 ? "concat(mean(target wordpieces), [CLS]) from \"sentence [SEP] mention\", one pass per target"

@@ -2,6 +2,7 @@ package io.newsstance.finetune;
 
 import io.newsstance.api.Prediction;
 import io.newsstance.api.Version;
+import io.newsstance.encoder.BaseEncoder;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.encoder.TokenEncoder;
 import io.newsstance.io.Decimals;
@@ -43,8 +44,8 @@ import java.util.Optional;
  */
 public final class FineTuneTrainer implements StanceTrainer {
 
-    /** Name of a fine-tuned encoder; its sha256 is that of the patched ONNX graph. */
-    public static final String ENCODER_NAME = MiniLmEncoder.NAME + "+fine-tuned";
+    /** Name of the default base's fine-tuned encoder (see {@link #encoderName}). */
+    public static final String ENCODER_NAME = encoderName(BaseEncoder.MINILM_L6);
 
     private final FineTuneSettings settings;
     private final MiniLmEncoder base;
@@ -64,8 +65,8 @@ public final class FineTuneTrainer implements StanceTrainer {
     @Override
     public StanceModel train(TrainingData data) {
         long started = System.nanoTime();
-        FineTuner.Result tuned = new FineTuner(settings, log, checkpoint).train(data.train(), data.dev());
-        TokenEncoder encoder = base.withDelta(ENCODER_NAME, tuned.encoder());
+        FineTuner.Result tuned = new FineTuner(settings, base.base(), log, checkpoint).train(data.train(), data.dev());
+        TokenEncoder encoder = base.withDelta(encoderName(base.base()), tuned.encoder());
         FeatureSettings features = settings.input().features();
         StanceFeaturizer featurizer = new StanceFeaturizer(encoder, features);
         MultiLayerNetwork head = headNetwork(tuned.headWeights(), settings.seed());
@@ -79,7 +80,7 @@ public final class FineTuneTrainer implements StanceTrainer {
 
         ModelCard.Builder card = new ModelCard.Builder(Version.get())
                 .data(data.trainingFiles(), data.devFiles(), data.devFraction())
-                .settings(settings.toMap(), settings.seed())
+                .settings(settings.toMap(base.base()), settings.seed())
                 .epochs(tuned.epochsRun(), tuned.bestEpoch())
                 .trainLabelCounts(data.trainLabelCounts())
                 .note("frozen_layer_seconds", tuned.prepareSeconds())
@@ -104,6 +105,11 @@ public final class FineTuneTrainer implements StanceTrainer {
                     .withNote("dev_macro_f1_samediff", Decimals.round(tuned.devMacroF1SameDiff()));
         }
         return model.withCard(finished.withNote("train_seconds", Math.round((System.nanoTime() - started) / 1e9)));
+    }
+
+    /** Name of a fine-tuned encoder of {@code base}; its identity's sha256 is that of base and delta. */
+    public static String encoderName(BaseEncoder base) {
+        return base.id() + "+fine-tuned";
     }
 
     /** The head as a DL4J network with the fine-tuned weights: dense(tanh) then softmax, as in the graph. */

@@ -2,6 +2,7 @@ package io.newsstance.finetune;
 
 import io.newsstance.api.Polarity;
 import io.newsstance.data.StanceExample;
+import io.newsstance.encoder.BaseEncoder;
 import io.newsstance.encoder.EncoderDelta;
 import io.newsstance.encoder.EncoderIdentity;
 import io.newsstance.encoder.MiniLmEncoder;
@@ -50,6 +51,7 @@ public final class FineTuner {
     static final long NATIVE_SLACK_BYTES = 3L << 30;
 
     private final FineTuneSettings settings;
+    private final BaseEncoder base;
     private final MiniLmConfig config;
     private final PrintStream log;
     private final Path checkpointFile;
@@ -58,8 +60,14 @@ public final class FineTuner {
 
     /** @param checkpointFile where to keep the checkpoint, or null for none */
     public FineTuner(FineTuneSettings settings, PrintStream log, Path checkpointFile) {
+        this(settings, BaseEncoder.MINILM_L6, log, checkpointFile);
+    }
+
+    /** Fine-tunes {@code base}'s upper layers. */
+    public FineTuner(FineTuneSettings settings, BaseEncoder base, PrintStream log, Path checkpointFile) {
         this.settings = settings;
-        this.config = MiniLmConfig.MINILM_L6;
+        this.base = base;
+        this.config = MiniLmConfig.of(base);
         this.log = log;
         this.checkpointFile = checkpointFile;
         if (settings.trainableLayers() > config.layers()) {
@@ -91,14 +99,14 @@ public final class FineTuner {
         }
         int first = config.layers() - settings.trainableLayers();
         long started = System.nanoTime();
-        byte[] base = MiniLmEncoder.baseModel();
-        OnnxWeights weights = OnnxWeights.read(base);
+        byte[] baseGraph = MiniLmEncoder.baseModel(base);
+        OnnxWeights weights = OnnxWeights.read(baseGraph);
         List<FrozenStates.Prepared> trainSet;
         List<FrozenStates.Prepared> devSet;
         String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
                 : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
         byte[] exposing = weights.exposing(lowerOutput);
-        try (MiniLmEncoder lower = MiniLmEncoder.load(exposing, new EncoderIdentity(MiniLmEncoder.NAME + "@"
+        try (MiniLmEncoder lower = MiniLmEncoder.load(base, exposing, new EncoderIdentity(base.id() + "@"
                 + lowerOutput, io.newsstance.model.ModelFile.sha256(exposing)), lowerOutput,
                 Runtime.getRuntime().availableProcessors())) {
             trainSet = new FrozenStates(settings.input(), log).prepare(lower, train, "train");
@@ -186,8 +194,8 @@ public final class FineTuner {
         for (String name : graph.encoderWeights()) {
             trained.put(name, best.get(name).dup().data().asFloat());
         }
-        EncoderDelta delta = EncoderDelta.of(new EncoderIdentity(MiniLmEncoder.NAME,
-                io.newsstance.model.ModelFile.sha256(base)), trained, weights::values);
+        EncoderDelta delta = EncoderDelta.of(new EncoderIdentity(base.id(),
+                io.newsstance.model.ModelFile.sha256(baseGraph)), trained, weights::values);
         delta.weights().forEach((name, values) -> graph.weight(name).assign(
                 Nd4j.create(values, graph.weight(name).shape(), 'c')));
         float[][] devProbabilities = probabilities(graph, devSet, dev.size());

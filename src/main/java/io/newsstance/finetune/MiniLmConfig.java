@@ -17,6 +17,12 @@ public record MiniLmConfig(int vocab, int hidden, int layers, int heads, int int
 
     public static final MiniLmConfig MINILM_L6 = new MiniLmConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12);
 
+    /** The shape of a base encoder: all three are MiniLM-L6's but for the number of layers. */
+    public static MiniLmConfig of(io.newsstance.encoder.BaseEncoder base) {
+        return new MiniLmConfig(MINILM_L6.vocab, MINILM_L6.hidden, base.layers(), MINILM_L6.heads,
+                MINILM_L6.intermediate, MINILM_L6.maxPositions, MINILM_L6.typeVocab, MINILM_L6.layerNormEps);
+    }
+
     public MiniLmConfig {
         if (vocab < 1 || hidden < 1 || layers < 1 || heads < 1 || hidden % heads != 0 || intermediate < 1
                 || maxPositions < 1 || typeVocab < 1 || layerNormEps <= 0) {

@@ -3,6 +3,7 @@ package io.newsstance.model;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsstance.api.BadInputException;
+import io.newsstance.encoder.BaseEncoder;
 import io.newsstance.encoder.EncoderDelta;
 import io.newsstance.encoder.EncoderIdentity;
 import io.newsstance.encoder.TokenEncoder;
@@ -117,6 +118,51 @@ public final class ModelFile {
                 }
             }
         });
+    }
+
+    /**
+     * The pretrained encoder a model file was trained on ({@code encoder.base.name}, or {@code encoder.name} for
+     * a frozen-encoder model), so that the caller loads that base before {@link #read}. A file that cannot be read
+     * as a model gives the default base: {@link #read} then says what is wrong with it. Throws {@link
+     * BadInputException} when the named encoder is unknown or missing from this build.
+     */
+    public static BaseEncoder baseEncoder(byte[] modelBytes, String name) {
+        JsonNode json = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(modelBytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("model.json")) {
+                    json = Json.MAPPER.readTree(zip.readAllBytes());
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return BaseEncoder.MINILM_L6;
+        }
+        if (json == null) {
+            return BaseEncoder.MINILM_L6;
+        }
+        JsonNode encoder = json.path("encoder");
+        String id = (encoder.has("base") ? encoder.path("base") : encoder).path("name").asText("");
+        BaseEncoder base = BaseEncoder.byId(id).orElseThrow(() -> new BadInputException(name + ": trained on "
+                + "encoder '" + id + "', which this newsstance does not know (it runs " + java.util.Arrays.stream(
+                BaseEncoder.values()).map(BaseEncoder::id).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        if (!base.available()) {
+            throw new BadInputException(name + ": trained on encoder " + id + ", which this build lacks: it comes "
+                    + "with " + base.artifact());
+        }
+        return base;
+    }
+
+    /** {@link #baseEncoder(byte[], String)} of a file; the default base when it cannot be read. */
+    public static BaseEncoder baseEncoder(Path file) {
+        try {
+            return baseEncoder(Files.readAllBytes(file), file.toString());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            return BaseEncoder.MINILM_L6;
+        }
     }
 
     /** Loads {@code file} for use with {@code encoder}; throws {@link BadInputException} with the reason. */

@@ -61,6 +61,13 @@ class FineTuneCommandTest {
                 "training-data/stance-dev.csv", "--out", "m.zip");
         assertEquals(2, c.exit());
         assertTrue(c.err().contains("--trainable-layers"), c.err());
+        CliTest.Result d = CliTest.run("train", "--fine-tune", "--encoder", "bert-base", "--data",
+                "training-data/stance-dev.csv", "--out", "m.zip");
+        assertEquals(2, d.exit());
+        assertTrue(d.err().contains("--encoder one of minilm-l6, bge-small, e5-small"), d.err());
+        CliTest.Result e = CliTest.run("train", "--encoder", "bge-small", "--data", "x.csv", "--out", "m.zip");
+        assertEquals(2, e.exit());
+        assertTrue(e.err().contains("--encoder applies only with --fine-tune"), e.err());
     }
 
     private static List<String> concat(String header, List<String> rows) {
