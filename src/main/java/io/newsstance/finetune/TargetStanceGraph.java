@@ -104,6 +104,24 @@ public final class TargetStanceGraph {
         sd.nn.softmax(PROBABILITIES, logits, 1);
         SDVariable loss = sd.loss.softmaxCrossEntropy(LOSS, labels, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
         sd.setLossVariables(loss);
+        createGradientsQuietly();
+    }
+
+    /**
+     * Builds the gradient graph now, with System.out held back: SameDiff prints "Added differentiated op NAME"
+     * to standard output for every op it differentiates (217 lines for the default model), and standard output
+     * is where {@code train} writes its JSON summary. Later gradient calls reuse this graph and print nothing.
+     */
+    private void createGradientsQuietly() {
+        java.io.PrintStream out = System.out;
+        synchronized (System.class) {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction(trainableWeights().toArray(String[]::new));
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     public SameDiff sameDiff() {

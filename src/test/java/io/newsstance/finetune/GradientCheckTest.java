@@ -40,7 +40,18 @@ class GradientCheckTest {
         init.put(TargetStanceGraph.HEAD_HIDDEN_B, Nd4j.create(gaussian(random, new long[] {hidden}, 0, 0.1), new long[] {hidden}, 'c'));
         init.put(TargetStanceGraph.HEAD_OUT_W, Nd4j.create(gaussian(random, new long[] {hidden, 3}, 0, 0.5), new long[] {hidden, 3}, 'c'));
         init.put(TargetStanceGraph.HEAD_OUT_B, Nd4j.create(gaussian(random, new long[] {3}, 0, 0.1), new long[] {3}, 'c'));
-        TargetStanceGraph graph = new TargetStanceGraph(TINY, 0, parts, init);
+        // SameDiff prints a line per differentiated op to System.out unless the graph holds it back: stdout is
+        // where train writes its JSON summary.
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        TargetStanceGraph graph;
+        try {
+            graph = new TargetStanceGraph(TINY, 0, parts, init);
+        } finally {
+            System.setOut(stdout);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("", printed.toString(), "nothing on standard output");
 
         int batch = 3;
         int width = 5;
@@ -73,7 +84,14 @@ class GradientCheckTest {
         feed.put(TargetStanceGraph.LABELS, Nd4j.create(new double[] {1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1},
                 new long[] {targets, 3}, 'c'));
 
-        Map<String, INDArray> gradients = graph.gradients(feed);
+        System.setOut(new java.io.PrintStream(printed, true));
+        Map<String, INDArray> gradients;
+        try {
+            gradients = graph.gradients(feed);
+        } finally {
+            System.setOut(stdout);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("", printed.toString(), "nothing on standard output");
         double eps = 1e-6;
         int checked = 0;
         double worst = 0;
