@@ -3,8 +3,9 @@
 
   python3 training-data/tools/assemble_dyads.py
 
-Reads training-data/dyads/d*.jsonl (reviewed files only; drafts/ is not read) and the corpus CSVs
-training-data/stance-{train,dev,test}.csv, which give each labelled actor's mention span in its sentence, and
+Reads training-data/dyads/*.jsonl (reviewed files only; drafts/ is not read) and the corpus CSVs
+training-data/stance-{train,dev,test}.csv, which give each labelled actor's mention span in a corpus sentence (a
+directed-act sentence, xN.jsonl, carries its own; dyad_sentences.py), and
 writes training-data/dyads-{train,dev,test}.csv: one row per ordered pair (source actor, target actor) with both
 mentions' character offsets (end-exclusive) and the label. A dyad's split is its sentence's split, so no sentence
 is in two splits of either task. Deterministic: the same inputs give byte-identical files. Run
@@ -17,36 +18,31 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from dyad_sentences import ROOT, actor_ids, corpus, is_written, written_sentence
+
 COLUMNS = ["dyad_id", "sentence_id", "split", "text", "source_start", "source_end", "source_mention",
            "source_actor", "target_start", "target_end", "target_mention", "target_actor", "stance"]
 
 
-def corpus():
-    """sentence id -> (split, text, {actor: (start, end, mention)}), the first labelled mention per actor."""
-    sentences = {}
-    for split in ("train", "dev", "test"):
-        with open(os.path.join(ROOT, f"stance-{split}.csv"), encoding="utf-8") as f:
-            for r in csv.DictReader(f):
-                s = sentences.setdefault(r["sentence_id"], (split, r["text"], {}))
-                s[2].setdefault(r["actor"], (int(r["start"]), int(r["end"]), r["mention"]))
-    return sentences
-
-
 def main():
-    sentences = corpus()
+    sentences, known = corpus(), actor_ids()
     rows = {"train": [], "dev": [], "test": []}
-    for path in sorted(glob.glob(os.path.join(ROOT, "dyads", "d*.jsonl"))):
+    for path in sorted(glob.glob(os.path.join(ROOT, "dyads", "*.jsonl"))):
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 d = json.loads(line)
                 where = f"{os.path.relpath(path, ROOT)}:{n}"
-                if d["sentence_id"] not in sentences:
+                if is_written(d):
+                    s, problems = written_sentence(d, known)
+                    if s is None:
+                        sys.exit(f"{where}: {problems[0]}")
+                elif d["sentence_id"] in sentences:
+                    s = sentences[d["sentence_id"]]
+                else:
                     sys.exit(f"{where}: sentence {d['sentence_id']} is not in the corpus")
-                split, text, actors = sentences[d["sentence_id"]]
+                split, text, actors = s["split"], s["text"], s["actors"]
                 if text != d["text"]:
                     sys.exit(f"{where}: text differs from the corpus sentence {d['sentence_id']}")
                 for k, x in enumerate(d["dyads"], 1):

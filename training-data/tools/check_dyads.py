@@ -4,8 +4,10 @@
   python3 training-data/tools/check_dyads.py FILE.jsonl...
 
 Every line: sentence_id (a sentence of the corpus CSVs), text (that sentence's text), dyads: one
-{"source", "target", "stance"} for every ordered pair of the sentence's labelled actors, no more. Problems are
-printed as file:line: reason (exit code 1 if any); then the counts: sentences, dyads, label shares, per split.
+{"source", "target", "stance"} for every ordered pair of the sentence's labelled actors, no more. A directed-act sentence (xN.jsonl, not in the
+corpus) carries its own "actors" instead, each an exact mention of an actors.csv id, and its text must not repeat a
+corpus sentence or another file's. Problems are printed as file:line: reason (exit code 1 if any); then the
+counts: sentences, dyads, label shares, per split.
 """
 import collections
 import csv
@@ -13,23 +15,12 @@ import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-LABELS = ("negative", "neutral", "positive")
-
-
-def corpus():
-    sentences = {}
-    for split in ("train", "dev", "test"):
-        for r in csv.DictReader(open(os.path.join(ROOT, f"stance-{split}.csv"), encoding="utf-8")):
-            s = sentences.setdefault(r["sentence_id"], {"text": r["text"], "split": split, "actors": []})
-            if r["actor"] not in s["actors"]:
-                s["actors"].append(r["actor"])
-    return sentences
+from dyad_sentences import LABELS, actor_ids, corpus, is_written, written_sentence
 
 
 def main(files):
-    sentences = corpus()
+    sentences, known = corpus(), actor_ids()
+    texts = {s["text"]: sid for sid, s in sentences.items()}
     problems, seen = [], {}
     labels, per_split = collections.Counter(), collections.defaultdict(collections.Counter)
     n = 0
@@ -44,7 +35,17 @@ def main(files):
                 problems.append(f"{where}: not JSON ({e.msg})")
                 continue
             sid = d.get("sentence_id")
-            s = sentences.get(sid)
+            if is_written(d):
+                s, own = written_sentence(d, known)
+                problems.extend(f"{where}: {p}" for p in own)
+                if s is None:
+                    continue
+                if s["text"] in texts:
+                    problems.append(f"{where}: text repeats sentence {texts[s['text']]}")
+                    continue
+                texts[s["text"]] = sid
+            else:
+                s = sentences.get(sid)
             if s is None:
                 problems.append(f"{where}: sentence_id {sid!r} is not in the corpus")
                 continue
@@ -59,7 +60,7 @@ def main(files):
             for x in d.get("dyads") or []:
                 key = (x.get("source"), x.get("target"))
                 if key not in want:
-                    problems.append(f"{where}: dyad {key[0]}→{key[1]} is not a pair of the sentence's actors {s['actors']}")
+                    problems.append(f"{where}: dyad {key[0]}→{key[1]} is not a pair of the sentence's actors {list(s['actors'])}")
                 elif key in got:
                     problems.append(f"{where}: dyad {key[0]}→{key[1]} labelled twice")
                 elif x.get("stance") not in LABELS:
