@@ -66,7 +66,7 @@ public final class TrainDyadsCommand implements Callable<Integer> {
     boolean noBetween;
 
     @Option(names = "--stance-features", description = "Also give the head the stance head's probabilities toward A "
-            + "and toward B (from the same pass; measured: +0.002 dev macro-F1 for 22% of scoring throughput, so off by "
+            + "and toward B (from the same pass; measured: +0.002 dev macro-F1 for 22%% of scoring throughput, so off by "
             + "default).")
     boolean stanceFeatures;
 

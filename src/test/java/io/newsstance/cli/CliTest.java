@@ -35,6 +35,25 @@ class CliTest {
         assertTrue(version.out().startsWith("newsstance "), version.out());
     }
 
+    /** Every command's help is formatted cleanly: a stray '%' in a description makes picocli print a warning. */
+    @Test
+    void everyCommandsHelpFormatsWithoutWarnings() {
+        picocli.CommandLine root = new picocli.CommandLine(new NewsstanceCommand());
+        List<String> names = new java.util.ArrayList<>();
+        root.getSubcommands().forEach((name, sub) -> {
+            names.add(name);
+            sub.getSubcommands().keySet().forEach(child -> names.add(name + " " + child));
+        });
+        assertTrue(names.contains("train-dyads") && names.size() > 8, names.toString());
+        for (String name : names) {
+            List<String> args = new java.util.ArrayList<>(List.of(name.split(" ")));
+            args.add("--help");
+            io.newsstance.robustness.Cli.Result help = io.newsstance.robustness.Cli.run(args.toArray(String[]::new));
+            assertEquals(0, help.exit(), name);
+            assertFalse(help.stderr().contains("WARN"), name + ": " + help.stderr());
+        }
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, run("--no-such-option").exit());
