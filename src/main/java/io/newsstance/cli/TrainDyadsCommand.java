@@ -130,7 +130,7 @@ public final class TrainDyadsCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("model", out.toString());
             trained.card().metrics().forEach((k, v) -> {
-                if (k.startsWith("dyad") || k.startsWith("directed")) {
+                if (DyadHeadTrainer.isDyadMetric(k)) {
                     summary.put(k + " macro_f1", ((Map<?, ?>) v).get("macro_f1"));
                 }
             });

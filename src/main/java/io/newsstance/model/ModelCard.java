@@ -55,6 +55,14 @@ public record ModelCard(String newsstanceVersion, String created, List<DataFile>
                 epochsRun, bestEpoch, m, notes);
     }
 
+    /** This card without the metrics whose names {@code drop} accepts. */
+    public ModelCard withoutMetrics(java.util.function.Predicate<String> drop) {
+        Map<String, Object> m = new LinkedHashMap<>(metrics);
+        m.keySet().removeIf(drop);
+        return new ModelCard(newsstanceVersion, created, trainingFiles, devFiles, devFraction, hyperparameters, seed,
+                epochsRun, bestEpoch, m, notes);
+    }
+
     /** This card with the note {@code name} set to {@code value}. */
     public ModelCard withNote(String name, Object value) {
         Map<String, Object> n = new LinkedHashMap<>(notes);

@@ -87,11 +87,18 @@ public final class DyadHeadTrainer {
         note.put("dev_macro_f1_per_epoch", result.devMacroF1().stream().map(Decimals::round).toList());
         note.put("feature_seconds", Math.round(featureSeconds));
         note.put("train_seconds", Math.round((System.nanoTime() - started) / 1e9));
-        ModelCard card = model.card().withNote("dyad_head", note);
+        // The scores of a head this one replaces measured a head the file no longer has: they go with it (a run that
+        // tests on fewer files than the last one would otherwise leave the old head's figures in the new card).
+        ModelCard card = model.card().withoutMetrics(DyadHeadTrainer::isDyadMetric).withNote("dyad_head", note);
         StanceModel out = model.withDyadHead(new DyadHead(result.network(), std, features), card);
         if (!dev.isEmpty()) {
             out = out.withCard(card.withMetric("dyad_dev", new DyadEvaluator().evaluate(out, dev).toJson()));
         }
         return out;
+    }
+
+    /** True for the card metrics that score a dyad head: "dyad_dev", "dyad_test:FILE", "directed_test:FILE". */
+    public static boolean isDyadMetric(String name) {
+        return name.startsWith("dyad_") || name.startsWith("directed_");
     }
 }

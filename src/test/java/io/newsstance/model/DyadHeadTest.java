@@ -77,6 +77,22 @@ class DyadHeadTest {
     }
 
     @Test
+    void aNewHeadDropsTheScoresOfTheHeadItReplaces() {
+        StanceModel withOldScores = trained.withCard(trained.card()
+                .withMetric("dyad_test:old.csv", Map.of("macro_f1", 0.5))
+                .withMetric("directed_test:old.tsv", Map.of("macro_f1", 0.4)));
+        TrainingSettings oneEpoch = new TrainingSettings(1, 32, 7, 1, 1e-3, 64, 0.9, 1e-4, FeatureSettings.DEFAULT);
+        StanceModel again = new DyadHeadTrainer(oneEpoch, new DyadFeatureSettings(true, false),
+                new PrintStream(new ByteArrayOutputStream()))
+                .train(withOldScores, train.subList(0, 100), train.subList(100, 200), List.of(), List.of());
+        assertFalse(again.card().metrics().containsKey("dyad_test:old.csv"), again.card().metrics().keySet().toString());
+        assertFalse(again.card().metrics().containsKey("directed_test:old.tsv"));
+        assertTrue(again.card().metrics().containsKey("dyad_dev"), "the new head's own dev score is recorded");
+        assertTrue(again.card().metrics().keySet().stream().anyMatch(k -> !DyadHeadTrainer.isDyadMetric(k)),
+                "the stance scores stay: " + again.card().metrics().keySet());
+    }
+
+    @Test
     void dyadsComeFromTheStancePassAndDoNotDependOnTheirNeighbours() {
         List<DyadTarget> dyads = DyadEvaluator.targets(train.subList(0, 40));
         List<String> sentences = dyads.stream().map(DyadTarget::sentence).distinct().toList();
