@@ -18,7 +18,7 @@ import json
 import os
 import sys
 
-from dyad_sentences import ROOT, actor_ids, corpus, is_written, written_sentence
+from dyad_sentences import ROOT, actor_ids, corpus, sentence_of
 
 COLUMNS = ["dyad_id", "sentence_id", "split", "text", "source_start", "source_end", "source_mention",
            "source_actor", "target_start", "target_end", "target_mention", "target_actor", "stance"]
@@ -34,14 +34,9 @@ def main():
                     continue
                 d = json.loads(line)
                 where = f"{os.path.relpath(path, ROOT)}:{n}"
-                if is_written(d):
-                    s, problems = written_sentence(d, known)
-                    if s is None:
-                        sys.exit(f"{where}: {problems[0]}")
-                elif d["sentence_id"] in sentences:
-                    s = sentences[d["sentence_id"]]
-                else:
-                    sys.exit(f"{where}: sentence {d['sentence_id']} is not in the corpus")
+                s, problems = sentence_of(d, sentences, known)
+                if s is None:
+                    sys.exit(f"{where}: {problems[0]}")
                 split, text, actors = s["split"], s["text"], s["actors"]
                 if text != d["text"]:
                     sys.exit(f"{where}: text differs from the corpus sentence {d['sentence_id']}")

@@ -4,18 +4,16 @@
   python3 training-data/tools/check_dyads.py FILE.jsonl...
 
 Every line: sentence_id (a sentence of the corpus CSVs), text (that sentence's text), dyads: one
-{"source", "target", "stance"} for every ordered pair of the sentence's labelled actors, no more. A directed-act sentence (xN.jsonl, not in the
-corpus) carries its own "actors" instead, each an exact mention of an actors.csv id, and its text must not repeat a
-corpus sentence or another file's. Problems are printed as file:line: reason (exit code 1 if any); then the
+{"source", "target", "stance"} for every ordered pair of the sentence's labelled actors, no more. A directed-act
+sentence (xN.jsonl, not in the corpus) carries its own "actors" instead, each an exact mention of an actors.csv id,
+and its text must not repeat a corpus sentence or another file's. Problems are printed as file:line: reason (exit code 1 if any); then the
 counts: sentences, dyads, label shares, per split.
 """
 import collections
-import csv
 import json
-import os
 import sys
 
-from dyad_sentences import LABELS, actor_ids, corpus, is_written, written_sentence
+from dyad_sentences import LABELS, actor_ids, corpus, is_written, sentence_of
 
 
 def main(files):
@@ -35,20 +33,15 @@ def main(files):
                 problems.append(f"{where}: not JSON ({e.msg})")
                 continue
             sid = d.get("sentence_id")
+            s, own = sentence_of(d, sentences, known)
+            problems.extend(f"{where}: {p}" for p in own)
+            if s is None:
+                continue
             if is_written(d):
-                s, own = written_sentence(d, known)
-                problems.extend(f"{where}: {p}" for p in own)
-                if s is None:
-                    continue
                 if s["text"] in texts:
                     problems.append(f"{where}: text repeats sentence {texts[s['text']]}")
                     continue
                 texts[s["text"]] = sid
-            else:
-                s = sentences.get(sid)
-            if s is None:
-                problems.append(f"{where}: sentence_id {sid!r} is not in the corpus")
-                continue
             if sid in seen:
                 problems.append(f"{where}: sentence {sid} already labelled at {seen[sid]}")
                 continue

@@ -75,6 +75,16 @@ def written_sentence(line, known_actors):
     return {"split": split_of(sid), "text": text, "actors": actors}, []
 
 
+def sentence_of(line, sentences, known_actors):
+    """(sentence, problems) for any dyad line: a written sentence from its own actors, a corpus one from corpus()."""
+    if is_written(line):
+        return written_sentence(line, known_actors)
+    sentence = sentences.get(line.get("sentence_id"))
+    if sentence is None:
+        return None, [f"sentence_id {line.get('sentence_id')!r} is not in the corpus"]
+    return sentence, []
+
+
 def _occurrence(text, mention, occurrence):
     if not isinstance(mention, str) or not mention or not isinstance(occurrence, int) or occurrence < 1:
         return -1
