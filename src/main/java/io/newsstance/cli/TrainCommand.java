@@ -4,6 +4,7 @@ import io.newsstance.actors.ActorDictionary;
 import io.newsstance.api.BadInputException;
 import io.newsstance.data.ActorSwap;
 import io.newsstance.data.DevCarve;
+import io.newsstance.data.Repeats;
 import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.encoder.MiniLmEncoder;
@@ -57,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dev", paramLabel = "FILE", arity = "1..*",
             description = "Dev files for early stopping and model selection.")
     List<Path> dev = List.of();
+
+    @Option(names = "--repeat", paramLabel = "FILE=N", mapFallbackValue = "1",
+            description = "Read this --data file N times, to weight a small file against large ones; each copy "
+                    + "draws its own --swap-augment names (e.g. --repeat target/realnews/train.jsonl=3).")
+    Map<Path, Integer> repeat = new LinkedHashMap<>();
 
     @Option(names = "--dev-fraction", paramLabel = "F", defaultValue = "0",
             description = "Also carve this share of each --data file off as dev (by sentence, stratified, seeded).")
@@ -131,6 +137,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<StanceExample> devExamples = new ArrayList<>();
         List<ModelCard.DataFile> trainFiles = new ArrayList<>();
         List<ModelCard.DataFile> devFiles = new ArrayList<>();
+        checkRepeats();
+        Map<Integer, List<StanceExample>> copies = new LinkedHashMap<>();
         for (Path f : data) {
             List<StanceExample> examples = reader.readAll(List.of(f));
             if (devFraction > 0) {
@@ -139,9 +147,13 @@ public final class TrainCommand implements Callable<Integer> {
                 devExamples.addAll(split.dev());
                 devFiles.add(dataFile(f, split.dev().size()));
                 trainFiles.add(dataFile(f, split.train().size()));
+                examples = split.train();
             } else {
                 train.addAll(examples);
                 trainFiles.add(dataFile(f, examples.size()));
+            }
+            for (int k = 2; k <= repeat.getOrDefault(f, 1); k++) {
+                copies.computeIfAbsent(k, c -> new ArrayList<>()).addAll(Repeats.copy(examples, k));
             }
         }
         for (Path f : dev) {
@@ -156,11 +168,17 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--swap-augment must be in [0, 1]");
         }
         if (swapAugment > 0) {
-            List<StanceExample> augmented = new ActorSwap(ActorDictionary.loadDefault()).augment(train, swapAugment, seed);
+            ActorSwap swap = new ActorSwap(ActorDictionary.loadDefault());
+            List<StanceExample> augmented = new ArrayList<>(swap.augment(train, swapAugment, seed));
+            for (var copy : copies.entrySet()) {
+                augmented.addAll(swap.augment(copy.getValue(), swapAugment, Repeats.swapSeed(seed, copy.getKey())));
+            }
             long changed = augmented.stream().filter(e -> e.id().endsWith("~swap")).count();
             log.printf("swap augmentation: %d of %d training pairs have a swapped target (p = %s)%n", changed,
-                    train.size(), swapAugment);
-            train = new ArrayList<>(augmented);
+                    augmented.size(), swapAugment);
+            train = augmented;
+        } else {
+            copies.values().forEach(train::addAll);
         }
         TrainingData trainingData = new TrainingData(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
@@ -179,6 +197,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (swapAugment > 0) {
                 card = card.withNote("swap_augment", swapAugment);
+            }
+            if (!repeat.isEmpty()) {
+                Map<String, Integer> repeats = new LinkedHashMap<>();
+                repeat.forEach((f, n) -> repeats.put(f.toString(), n));
+                card = card.withNote("repeat", repeats);
             }
             if (cardNotes != null) {
                 try {
@@ -202,6 +225,20 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /** A --repeat must name a --data file and a count of at least 1. */
+    private void checkRepeats() {
+        for (var r : repeat.entrySet()) {
+            if (!data.contains(r.getKey())) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat " + r.getKey()
+                        + ": not one of the --data files " + data);
+            }
+            if (r.getValue() == null || r.getValue() < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat " + r.getKey()
+                        + ": the count must be 1 or more, got " + r.getValue());
+            }
+        }
     }
 
     /** Options of one mode given in the other would be silently ignored: refuse them instead. */

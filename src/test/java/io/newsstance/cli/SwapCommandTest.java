@@ -74,6 +74,35 @@ class SwapCommandTest {
     }
 
     @Test
+    void trainRepeatReadsAFileSeveralTimesEachCopyWithItsOwnSwapsAndRecordsIt() throws Exception {
+        Path train = devLines(1, 81);
+        Path other = devLines(81, 101);
+        Path dev = devLines(101, 131);
+        Path model = dir.resolve("m.zip");
+        io.newsstance.robustness.Cli.Result r = io.newsstance.robustness.Cli.run("train", "--swap-augment", "0.5",
+                "--epochs", "1", "--hidden", "16", "--data", train.toString(), other.toString(),
+                "--repeat", train + "=3", "--dev", dev.toString(), "--cache", dir.resolve("cache").toString(),
+                "--out", model.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("swap augmentation: (\\d+) of 260 training pairs")
+                .matcher(r.stderr());
+        assertTrue(m.find(), "80 pairs read three times and 20 once: " + r.stderr());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            JsonNode card = Json.MAPPER.readTree(zip.getInputStream(zip.getEntry("model.json")));
+            assertEquals(3, card.at("/card/notes/repeat").get(train.toString()).asInt(), card.toString());
+        }
+
+        CliTest.Result notData = CliTest.run("train", "--data", train.toString(), "--repeat", other + "=2",
+                "--out", model.toString());
+        assertEquals(2, notData.exit());
+        assertTrue(notData.err().contains("--repeat " + other + ": not one of the --data files"), notData.err());
+        CliTest.Result zero = CliTest.run("train", "--data", train.toString(), "--repeat", train + "=0",
+                "--out", model.toString());
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("the count must be 1 or more, got 0"), zero.err());
+    }
+
+    @Test
     void dataStatsPrintsTheBalanceTableOfTheCorpus() {
         CliTest.Result r = CliTest.run("data", "stats", "training-data/stance-train.csv",
                 "training-data/stance-dev.csv", "training-data/stance-test.csv");

@@ -76,6 +76,26 @@ class ActorSwapTest {
     }
 
     @Test
+    void aRepeatedFilesCopiesDrawTheirOwnSwapsAndLeaveTheOriginalsAsTheyWere() {
+        ActorSwap swap = new ActorSwap(DICTIONARY);
+        List<StanceExample> first = corpus.subList(0, 600);
+        List<StanceExample> original = swap.augment(first, 0.5, Repeats.swapSeed(42, 1));
+        assertEquals(swap.augment(first, 0.5, 42), original, "the file itself swaps as without copies");
+        List<StanceExample> copy = swap.augment(Repeats.copy(first, 2), 0.5, Repeats.swapSeed(42, 2));
+        assertEquals(first.size(), copy.size());
+        int differ = 0;
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).stance(), copy.get(i).stance(), "labels kept");
+            assertTrue(copy.get(i).sentenceId().startsWith(first.get(i).sentenceId() + "~copy2"), copy.get(i).sentenceId());
+            if (!copy.get(i).sentence().equals(original.get(i).sentence())) {
+                differ++;
+            }
+        }
+        assertTrue(differ > first.size() / 4, "a copy is swapped independently of the original: " + differ);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Repeats.copy(first, 1));
+    }
+
+    @Test
     void swapCheckReplacesOnlyTheTargetByAnUninvolvedActor() {
         List<Optional<StanceExample>> swaps = new ActorSwap(DICTIONARY).swapEach(corpus, 42);
         int present = 0;
