@@ -1,16 +1,25 @@
 package io.newsstance.cli;
 
+import io.newsstance.api.BadInputException;
+import io.newsstance.data.DyadExample;
+import io.newsstance.data.DyadFile;
+import io.newsstance.data.DyadFileReader;
 import io.newsstance.encoder.BaseEncoder;
 import io.newsstance.encoder.MiniLmEncoder;
+import io.newsstance.finetune.DyadObjective;
 import io.newsstance.finetune.FineTuneSettings;
 import io.newsstance.finetune.FineTuneTrainer;
 import io.newsstance.finetune.TargetInput;
 import io.newsstance.model.FeatureCache;
+import io.newsstance.model.ModelCard;
 import io.newsstance.training.StanceTrainer;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code train --fine-tune}'s options; they build a {@link FineTuneTrainer}. */
 final class FineTuneOptions {
@@ -45,6 +54,36 @@ final class FineTuneOptions {
             + "when it matches the data and settings (default: the --out file + .checkpoint).")
     Path checkpoint;
 
+    @Option(names = "--dyads", paramLabel = "FILE", arity = "1..*", description = "--fine-tune: also train the "
+            + "encoder on these labelled ordered pairs (dyad CSV): a dyad loss beside the stance loss, so the tuned "
+            + "layers learn who acts on whom. The served dyad head is trained afterwards (train-dyads).")
+    List<Path> dyads = List.of();
+
+    @Option(names = "--dyad-loss-weight", paramLabel = "W", description = "--fine-tune --dyads: weight of the "
+            + "dyad loss against the stance loss (default: ${DEFAULT-VALUE}).")
+    double dyadLossWeight = 1.0;
+
+    /** The dyad objective of --dyads, or null without it; refuses files with no valid pair. */
+    DyadObjective dyadObjective(PrintStream log) throws IOException {
+        if (dyads.isEmpty()) {
+            return null;
+        }
+        List<DyadExample> pairs = new ArrayList<>();
+        List<ModelCard.DataFile> files = new ArrayList<>();
+        for (DyadFile f : new DyadFileReader().readAll(dyads)) {
+            f.problems().forEach(problem -> log.println("--dyads: left out: " + problem));
+            pairs.addAll(f.dyads());
+            files.add(TrainCommand.dataFile(f.path(), f.dyads().size()));
+        }
+        if (pairs.isEmpty()) {
+            throw new BadInputException("--dyads: no valid labelled pairs in " + dyads);
+        }
+        if (!(dyadLossWeight > 0) || Double.isInfinite(dyadLossWeight)) {
+            throw new IllegalArgumentException("--dyad-loss-weight must be above 0");
+        }
+        return new DyadObjective(pairs, dyadLossWeight, files);
+    }
+
     /** The settings, with the options both trainers share; throws IllegalArgumentException when out of range. */
     FineTuneSettings settings(Integer epochs, Integer batchSize, long seed, int hidden) {
         if (trainableLayers > base().layers()) {
@@ -67,8 +106,8 @@ final class FineTuneOptions {
     }
 
     StanceTrainer trainer(FineTuneSettings settings, MiniLmEncoder encoder, FeatureCache cache, PrintStream log,
-                          Path out) {
+                          Path out, DyadObjective dyadObjective) {
         return new FineTuneTrainer(settings, encoder, cache, log,
-                checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".checkpoint"));
+                checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".checkpoint"), dyadObjective);
     }
 }

@@ -180,13 +180,19 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             copies.values().forEach(train::addAll);
         }
+        io.newsstance.finetune.DyadObjective dyadObjective;
+        try {
+            dyadObjective = fineTune ? fineTuning.dyadObjective(log) : null;
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         TrainingData trainingData = new TrainingData(train, devExamples, trainFiles, devFiles, devFraction);
         // Training encodes once and caches: give the encoder every core.
         io.newsstance.encoder.BaseEncoder base = fineTune ? fineTuning.base() : io.newsstance.encoder.BaseEncoder.MINILM_L6;
         try (MiniLmEncoder encoder = MiniLmEncoder.load(base, Runtime.getRuntime().availableProcessors())) {
             FeatureCache featureCache = cache == null ? FeatureCache.defaultCache() : new FeatureCache(cache);
             StanceTrainer trainer = fineTune
-                    ? fineTuning.trainer(fineTuneSettings, encoder, featureCache, log, out)
+                    ? fineTuning.trainer(fineTuneSettings, encoder, featureCache, log, out, dyadObjective)
                     : frozen.trainer(settings, encoder, featureCache, log);
             StanceModel model = trainer.train(trainingData);
             ModelEvaluator evaluator = new ModelEvaluator(featureCache);

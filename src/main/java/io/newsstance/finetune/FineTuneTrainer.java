@@ -52,9 +52,17 @@ public final class FineTuneTrainer implements StanceTrainer {
     private final FeatureCache cache;
     private final PrintStream log;
     private final Path checkpoint;
+    private final DyadObjective dyads;
 
     public FineTuneTrainer(FineTuneSettings settings, MiniLmEncoder base, FeatureCache cache, PrintStream log,
                            Path checkpoint) {
+        this(settings, base, cache, log, checkpoint, null);
+    }
+
+    /** With {@code dyads} (null for none), the encoder also learns the auxiliary dyad objective. */
+    public FineTuneTrainer(FineTuneSettings settings, MiniLmEncoder base, FeatureCache cache, PrintStream log,
+                           Path checkpoint, DyadObjective dyads) {
+        this.dyads = dyads;
         this.settings = settings;
         this.base = base;
         this.cache = cache;
@@ -65,7 +73,8 @@ public final class FineTuneTrainer implements StanceTrainer {
     @Override
     public StanceModel train(TrainingData data) {
         long started = System.nanoTime();
-        FineTuner.Result tuned = new FineTuner(settings, base.base(), log, checkpoint).train(data.train(), data.dev());
+        FineTuner.Result tuned = new FineTuner(settings, base.base(), log, checkpoint, dyads).train(data.train(),
+                data.dev());
         TokenEncoder encoder = base.withDelta(encoderName(base.base()), tuned.encoder());
         FeatureSettings features = settings.input().features();
         StanceFeaturizer featurizer = new StanceFeaturizer(encoder, features);
@@ -87,6 +96,9 @@ public final class FineTuneTrainer implements StanceTrainer {
                 .note("fine_tune_seconds", tuned.trainSeconds())
                 .devMacroF1PerEpoch(tuned.devMacroF1().stream().map(f1 -> Decimals.round(f1)).toList())
                 .note("encoder_replaced_parameters", tuned.encoder().parameters());
+        if (!tuned.dyadObjective().isEmpty()) {
+            card.note("dyad_objective", tuned.dyadObjective());
+        }
         sentiment.ifPresent(h -> {
             Map<String, Object> sentimentHead = new LinkedHashMap<>(sentimentSettings.toMap());
             sentimentHead.put("features", "mean of the sentence's wordpieces + [CLS], the sentence encoded alone");

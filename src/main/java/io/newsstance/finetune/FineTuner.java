@@ -21,13 +21,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -55,6 +53,8 @@ public final class FineTuner {
     private final MiniLmConfig config;
     private final PrintStream log;
     private final Path checkpointFile;
+    private final DyadObjective dyads;
+    private final GraphFeed feeds;
     /** Tests: stop (as if killed) once this many steps are done. */
     private long stopAfterSteps = Long.MAX_VALUE;
 
@@ -65,11 +65,19 @@ public final class FineTuner {
 
     /** Fine-tunes {@code base}'s upper layers. */
     public FineTuner(FineTuneSettings settings, BaseEncoder base, PrintStream log, Path checkpointFile) {
+        this(settings, base, log, checkpointFile, null);
+    }
+
+    /** Fine-tunes {@code base}'s upper layers, with the auxiliary dyad objective {@code dyads} (null for none). */
+    public FineTuner(FineTuneSettings settings, BaseEncoder base, PrintStream log, Path checkpointFile,
+                     DyadObjective dyads) {
         this.settings = settings;
+        this.dyads = dyads;
         this.base = base;
         this.config = MiniLmConfig.of(base);
         this.log = log;
         this.checkpointFile = checkpointFile;
+        this.feeds = new GraphFeed(settings, config.hidden());
         if (settings.trainableLayers() > config.layers()) {
             throw new IllegalArgumentException("the encoder has " + config.layers() + " layers; cannot train "
                     + settings.trainableLayers());
@@ -90,7 +98,8 @@ public final class FineTuner {
     /** What fine-tuning produced: the encoder's trained weights and the head's, from the best epoch. */
     public record Result(EncoderDelta encoder, Map<String, INDArray> headWeights,
                          List<Double> devMacroF1, int bestEpoch, int epochsRun, long prepareSeconds,
-                         long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities) {
+                         long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities,
+                         Map<String, Object> dyadObjective) {
     }
 
     public Result train(List<StanceExample> train, List<StanceExample> dev) {
@@ -103,6 +112,8 @@ public final class FineTuner {
         OnnxWeights weights = OnnxWeights.read(baseGraph);
         List<FrozenStates.Prepared> trainSet;
         List<FrozenStates.Prepared> devSet;
+        List<FrozenStates.DyadSequence> dyadSet = List.of();
+        int[] dyadsSkipped = {0};
         String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
                 : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
         byte[] exposing = weights.exposing(lowerOutput);
@@ -111,6 +122,9 @@ public final class FineTuner {
                 Runtime.getRuntime().availableProcessors())) {
             trainSet = new FrozenStates(settings.input(), log).prepare(lower, train, "train");
             devSet = new FrozenStates(settings.input(), log).prepare(lower, dev, "dev");
+            if (dyads != null) {
+                dyadSet = FrozenStates.prepareDyads(lower, dyads.train(), log, dyadsSkipped);
+            }
         }
         long prepareSeconds = Math.round((System.nanoTime() - started) / 1e9);
 
@@ -122,14 +136,22 @@ public final class FineTuner {
         }
         int parts = settings.input().parts();
         init.putAll(initialHead(parts, settings.headHidden(), settings.seed()));
-        TargetStanceGraph graph = new TargetStanceGraph(config, first, parts, init);
+        if (dyads != null) {
+            initialHead(TargetStanceGraph.DYAD_PARTS, settings.headHidden(), settings.seed() + 1).forEach(
+                    (name, value) -> init.put(name.replaceFirst("^head\\.", "dyad."), value));
+        }
+        TargetStanceGraph graph = new TargetStanceGraph(config, first, parts, init, dyads == null ? 0 : dyads.weight());
+        java.util.Set<String> encoderWeights = java.util.Set.copyOf(graph.encoderWeights());
+        List<String> outputs = dyads == null ? List.of(TargetStanceGraph.LOSS)
+                : List.of(TargetStanceGraph.LOSS, TargetStanceGraph.DYAD_LOSS);
+        int[] dyadLengths = dyadSet.stream().mapToInt(FrozenStates.DyadSequence::length).toArray();
         AdamW adam = new AdamW();
 
         int batchesPerEpoch = (trainSet.size() + settings.batchSize() - 1) / settings.batchSize();
         long totalSteps = (long) batchesPerEpoch * settings.epochs();
         long warmupSteps = Math.round(totalSteps * settings.warmupFraction());
         Checkpoint.State state = new Checkpoint.State(0, new ArrayList<>(), -1, null);
-        String fingerprint = fingerprint(train, dev);
+        String fingerprint = fingerprint(train, dev, dyads);
         if (checkpointFile != null) {
             Checkpoint.State resumed = Checkpoint.read(checkpointFile, fingerprint, graph, adam);
             if (resumed != null) {
@@ -141,20 +163,26 @@ public final class FineTuner {
         long trainStarted = System.nanoTime();
         for (int epoch = (int) (state.step() / batchesPerEpoch); epoch < settings.epochs(); epoch++) {
             List<int[]> batches = batches(trainSet, epoch);
+            List<int[]> dyadBatches = DyadSchedule.batches(batches.stream().mapToInt(batch -> Arrays.stream(batch)
+                    .map(i -> trainSet.get(i).length()).max().orElse(0)).toArray(), dyadLengths, settings.seed(), epoch);
             ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "fine-tune epoch %d/%d",
                     epoch + 1, settings.epochs()), batches.size());
             double lossSum = 0;
+            double dyadLossSum = 0;
             int lossCount = 0;
             for (int b = (int) (state.step() - (long) epoch * batchesPerEpoch); b < batches.size(); b++) {
                 long step = (long) epoch * batchesPerEpoch + b;
                 double scale = step < warmupSteps ? (step + 1.0) / warmupSteps
                         : Math.max(0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmupSteps));
-                Map<String, INDArray> feed = feed(trainSet, batches.get(b), true, step);
-                var outAndGrad = graph.sameDiff().calculateGradientsAndOutputs(feed,
-                        List.of(TargetStanceGraph.LOSS), graph.trainableWeights());
+                Map<String, INDArray> feed = feeds.feed(trainSet, batches.get(b), dyadSet, dyadBatches.get(b), true,
+                        step);
+                var outAndGrad = graph.sameDiff().calculateGradientsAndOutputs(feed, outputs, graph.trainableWeights());
                 double loss = outAndGrad.getOutputs().get(TargetStanceGraph.LOSS).getDouble(0);
+                if (dyads != null) {
+                    dyadLossSum += outAndGrad.getOutputs().get(TargetStanceGraph.DYAD_LOSS).getDouble(0);
+                }
                 for (String name : graph.trainableWeights()) {
-                    boolean head = name.startsWith("head.");
+                    boolean head = !encoderWeights.contains(name);
                     double rate = (head ? settings.headLearningRate() : settings.encoderLearningRate()) * scale;
                     boolean matrix = graph.weight(name).rank() == 2;
                     adam.update(name, graph.weight(name), outAndGrad.getGradients().get(name), rate,
@@ -165,7 +193,9 @@ public final class FineTuner {
                 lossSum += loss;
                 lossCount++;
                 state = new Checkpoint.State(step + 1, state.devMacroF1(), state.bestEpoch(), state.best());
-                bar.update(b + 1, String.format(Locale.ROOT, "loss %.4f", lossSum / lossCount));
+                bar.update(b + 1, dyads == null ? String.format(Locale.ROOT, "loss %.4f", lossSum / lossCount)
+                        : String.format(Locale.ROOT, "loss %.4f, dyad loss %.4f", lossSum / lossCount,
+                        dyadLossSum / lossCount));
                 if (checkpointFile != null && (step + 1) % settings.checkpointSteps() == 0 && b + 1 < batches.size()) {
                     Checkpoint.write(checkpointFile, fingerprint, state, graph, adam);
                 }
@@ -178,8 +208,9 @@ public final class FineTuner {
             boolean better = track.lastImproved();
             Map<String, INDArray> best = better ? snapshot(graph) : state.best();
             state = new Checkpoint.State(state.step(), track.history(), track.bestEpoch(), best);
-            log.printf(Locale.ROOT, "fine-tune epoch %d: train loss %.4f, dev macro-F1 %.4f%s%n", epoch + 1,
-                    lossSum / Math.max(1, lossCount), f1, better ? " (best)" : "");
+            log.printf(Locale.ROOT, "fine-tune epoch %d: train loss %.4f%s, dev macro-F1 %.4f%s%n", epoch + 1,
+                    lossSum / Math.max(1, lossCount), dyads == null ? "" : String.format(Locale.ROOT,
+                            ", dyad loss %.4f", dyadLossSum / Math.max(1, lossCount)), f1, better ? " (best)" : "");
             if (checkpointFile != null) {
                 Checkpoint.write(checkpointFile, fingerprint, state, graph, adam);
             }
@@ -204,8 +235,21 @@ public final class FineTuner {
         for (String name : graph.headWeights()) {
             head.put(name, best.get(name).dup());
         }
+        Map<String, Object> dyadNote = new LinkedHashMap<>();
+        if (dyads != null) {
+            dyadNote.put("weight", dyads.weight());
+            dyadNote.put("files", dyads.files());
+            dyadNote.put("pairs", dyads.train().size() - dyadsSkipped[0]);
+            dyadNote.put("pairs_past_the_wordpiece_cut_left_out", dyadsSkipped[0]);
+            dyadNote.put("sentences", dyadSet.size());
+            dyadNote.put("sentences_per_step", dyadBatches(dyadSet.size(), batchesPerEpoch));
+            dyadNote.put("head", "concat(mean(source), mean(target), mean(sentence), [CLS], mean(between)) -> dropout(keep "
+                    + settings.dropoutKeep() + ") -> dense(" + settings.headHidden() + ", tanh) -> softmax(3); "
+                    + "trained with the stance loss + weight x dyad loss, then dropped: the served dyad head is trained "
+                    + "on the tuned encoder afterwards (train-dyads)");
+        }
         return new Result(delta, head, state.devMacroF1(), Math.max(1, state.bestEpoch()),
-                state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities);
+                state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities, dyadNote);
     }
 
     /**
@@ -244,63 +288,8 @@ public final class FineTuner {
         return batches;
     }
 
-    /** The graph's placeholders for a batch; dropout masks only when training (seeded by the step). */
-    Map<String, INDArray> feed(List<FrozenStates.Prepared> examples, int[] batch, boolean training, long step) {
-        int h = config.hidden();
-        int parts = settings.input().parts();
-        int width = 0;
-        int targets = 0;
-        for (int i : batch) {
-            width = Math.max(width, examples.get(i).length());
-            targets += examples.get(i).targets();
-        }
-        int columns = batch.length * width;
-        float[] states = new float[columns * h];
-        float[] mask = new float[columns];
-        float[] pool = new float[targets * parts * columns];
-        float[] labels = new float[targets * TargetStanceGraph.CLASSES];
-        int p = 0;
-        for (int b = 0; b < batch.length; b++) {
-            FrozenStates.Prepared seq = examples.get(batch[b]);
-            int base = b * width;
-            for (int t = 0; t < seq.length(); t++) {
-                System.arraycopy(seq.states()[t], 0, states, (base + t) * h, h);
-                mask[base + t] = 1;
-            }
-            for (int k = 0; k < seq.targets(); k++, p++) {
-                int row = p * parts;
-                int[] pieces = seq.targetPieces()[k];
-                for (int piece : pieces) {
-                    pool[row * columns + base + piece] = 1f / pieces.length;
-                }
-                row++;
-                if (parts == 3) { // the sentence's wordpieces, without [CLS] and [SEP], as StanceFeaturizer reads them
-                    for (int t = 1; t < seq.length() - 1; t++) {
-                        pool[row * columns + base + t] = 1f / (seq.length() - 2);
-                    }
-                    row++;
-                }
-                pool[row * columns + base] = 1; // [CLS]
-                labels[p * TargetStanceGraph.CLASSES + seq.labels()[k]] = 1;
-            }
-        }
-        float[] keep = new float[targets * parts * h];
-        if (training && settings.dropoutKeep() < 1) {
-            SplittableRandom random = new SplittableRandom(settings.seed() ^ (step * 0x9E3779B97F4A7C15L));
-            float scale = (float) (1 / settings.dropoutKeep());
-            for (int i = 0; i < keep.length; i++) {
-                keep[i] = random.nextDouble() < settings.dropoutKeep() ? scale : 0;
-            }
-        } else {
-            Arrays.fill(keep, 1f);
-        }
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(TargetStanceGraph.STATES, Nd4j.create(states, new long[] {batch.length, width, h}, 'c'));
-        feed.put(TargetStanceGraph.MASK, Nd4j.create(mask, new long[] {batch.length, width}, 'c'));
-        feed.put(TargetStanceGraph.POOL, Nd4j.create(pool, new long[] {(long) targets * parts, columns}, 'c'));
-        feed.put(TargetStanceGraph.KEEP, Nd4j.create(keep, new long[] {targets, (long) parts * h}, 'c'));
-        feed.put(TargetStanceGraph.LABELS, Nd4j.create(labels, new long[] {targets, TargetStanceGraph.CLASSES}, 'c'));
-        return feed;
+    private static int dyadBatches(int sentences, int steps) {
+        return (sentences + steps - 1) / Math.max(1, steps);
     }
 
     /** Class probabilities of every example ({@code count} of them, in their order), from the graph as it is now. */
@@ -311,7 +300,7 @@ public final class FineTuner {
         for (int from = 0; from < order.length; from += EVAL_BATCH) {
             int[] batch = Arrays.stream(order, from, Math.min(order.length, from + EVAL_BATCH))
                     .mapToInt(Integer::intValue).toArray();
-            float[][] p = graph.probabilities(feed(examples, batch, false, 0)).toFloatMatrix();
+            float[][] p = graph.probabilities(feeds.feed(examples, batch, false, 0)).toFloatMatrix();
             int row = 0;
             for (int b : batch) {
                 for (int example : examples.get(b).examples()) {
@@ -360,13 +349,20 @@ public final class FineTuner {
     }
 
     /** What a checkpoint must match to be resumed: the settings and every example. */
-    private String fingerprint(List<StanceExample> train, List<StanceExample> dev) {
+    private String fingerprint(List<StanceExample> train, List<StanceExample> dev, DyadObjective dyads) {
         StringBuilder sb = new StringBuilder(settings.toString()).append('\n');
         for (List<StanceExample> part : List.of(train, dev)) {
             for (StanceExample e : part) {
                 sb.append(e.sentence()).append('\t').append(e.target()).append('\t').append(e.stance()).append('\n');
             }
             sb.append("--\n");
+        }
+        if (dyads != null) { // a run without dyads keeps the fingerprint it had before they existed
+            sb.append("dyads ").append(dyads.weight()).append('\n');
+            for (var d : dyads.train()) {
+                sb.append(d.sentence()).append('\t').append(d.source()).append('\t').append(d.target()).append('\t')
+                        .append(d.stance()).append('\n');
+            }
         }
         return io.newsstance.model.ModelFile.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package io.newsstance.finetune;
 
+import io.newsstance.data.DyadExample;
 import io.newsstance.data.StanceExample;
 import io.newsstance.encoder.EncodedSentence;
 import io.newsstance.encoder.MiniLmEncoder;
@@ -34,6 +35,20 @@ final class FrozenStates {
         }
     }
 
+    /**
+     * One encoded sentence with its labelled ordered pairs for the dyad objective: each pair's source and target
+     * wordpieces and A's stance toward B.
+     */
+    record DyadSequence(float[][] states, int[][] sources, int[][] targets, int[] labels) {
+        int length() {
+            return states.length;
+        }
+
+        int dyads() {
+            return labels.length;
+        }
+    }
+
     private final TargetInput input;
     private final PrintStream log;
 
@@ -46,6 +61,51 @@ final class FrozenStates {
     List<Prepared> prepare(MiniLmEncoder lower, List<StanceExample> examples, String what) {
         return input == TargetInput.SEGMENT ? preparePairs(lower, examples, what)
                 : prepareSentences(lower, examples, what);
+    }
+
+    /**
+     * Encodes each distinct dyad sentence once, alone, as scoring reads it, with all its pairs. A pair with an end
+     * past the encoder's wordpiece cut is left out (the served head reads those from a window; the objective does
+     * not need them): {@code skipped} counts them.
+     */
+    static List<DyadSequence> prepareDyads(MiniLmEncoder lower, List<DyadExample> dyads, PrintStream log,
+                                           int[] skipped) {
+        Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
+        for (int i = 0; i < dyads.size(); i++) {
+            bySentence.computeIfAbsent(dyads.get(i).sentence(), k -> new ArrayList<>()).add(i);
+        }
+        List<String> sentences = new ArrayList<>(bySentence.keySet());
+        List<DyadSequence> out = new ArrayList<>(sentences.size());
+        int chunk = 256;
+        ProgressBar bar = new ProgressBar(log, "frozen layers (dyads)", sentences.size());
+        for (int from = 0; from < sentences.size(); from += chunk) {
+            List<String> part = sentences.subList(from, Math.min(sentences.size(), from + chunk));
+            List<EncodedSentence> encoded = lower.encode(part);
+            for (int s = 0; s < part.size(); s++) {
+                EncodedSentence e = encoded.get(s);
+                List<int[]> sources = new ArrayList<>();
+                List<int[]> targets = new ArrayList<>();
+                List<Integer> labels = new ArrayList<>();
+                for (int i : bySentence.get(part.get(s))) {
+                    DyadExample d = dyads.get(i);
+                    int[] source = e.wordpiecesOf(d.source().start(), d.source().end());
+                    int[] target = e.wordpiecesOf(d.target().start(), d.target().end());
+                    if (source.length == 0 || target.length == 0) {
+                        skipped[0]++;
+                        continue;
+                    }
+                    sources.add(source);
+                    targets.add(target);
+                    labels.add(d.stance().ordinal());
+                }
+                if (!labels.isEmpty()) {
+                    out.add(new DyadSequence(e.states(), sources.toArray(int[][]::new), targets.toArray(int[][]::new),
+                            labels.stream().mapToInt(Integer::intValue).toArray()));
+                }
+            }
+            bar.update(Math.min(sentences.size(), from + chunk), null);
+        }
+        return out;
     }
 
     /** Tokenises each example as "sentence [SEP] mention": one sequence per target. */

@@ -25,6 +25,13 @@ import java.util.Map;
  * target p: 1/n on the target's n wordpieces, 1/m on the sentence's m wordpieces, 1 on its [CLS]); {@value #KEEP}
  * [P, parts * H] dropout mask on the pooled features (0 or 1/keep while training, all ones otherwise);
  * {@value #LABELS} [P, 3] one-hot stances (training only).
+ *
+ * <p>With a dyad objective (weight &gt; 0) the graph also has an auxiliary dyad head over the same trained layers:
+ * for D ordered pairs, {@value #DYAD_POOL} [D * 5, B * T] pools the source's wordpieces, the target's, the
+ * sentence's, [CLS] and the wordpieces between the two (the dyad head's input, {@code DyadFeaturizer}),
+ * {@value #DYAD_KEEP} [D, 5 * H] and {@value #DYAD_LABELS} [D, 3] as above. The loss trained is then the stance
+ * loss plus weight times the dyad loss, so the trained layers learn who acts on whom as well as how each target is
+ * treated; the auxiliary head is not served (the served dyad head is trained afterwards on the tuned encoder).
  */
 public final class TargetStanceGraph {
 
@@ -40,12 +47,24 @@ public final class TargetStanceGraph {
     public static final String HEAD_OUT_W = "head.out.weight";
     public static final String HEAD_OUT_B = "head.out.bias";
     public static final int CLASSES = 3;
+    public static final String DYAD_POOL = "dyad_pool";
+    public static final String DYAD_KEEP = "dyad_keep";
+    public static final String DYAD_LABELS = "dyad_labels";
+    public static final String DYAD_LOSS = "dyad_loss";
+    public static final String TOTAL_LOSS = "total_loss";
+    public static final String DYAD_HIDDEN_W = "dyad.dense.weight";
+    public static final String DYAD_HIDDEN_B = "dyad.dense.bias";
+    public static final String DYAD_OUT_W = "dyad.out.weight";
+    public static final String DYAD_OUT_B = "dyad.out.bias";
+    /** Pooled states per dyad: source, target, sentence, [CLS], between. */
+    public static final int DYAD_PARTS = 5;
 
     private final SameDiff sd;
     private final int firstTrainable;
     private final int parts;
     private final List<String> encoderWeights;
     private final List<String> headWeights = List.of(HEAD_HIDDEN_W, HEAD_HIDDEN_B, HEAD_OUT_W, HEAD_OUT_B);
+    private final List<String> dyadWeights;
 
     /**
      * @param weights initial values of the trainable weights: the encoder's layers from {@code firstTrainable}
@@ -60,7 +79,16 @@ public final class TargetStanceGraph {
      * @param weights as above; the head's first matrix has {@code parts * hidden} rows
      */
     public TargetStanceGraph(MiniLmConfig config, int firstTrainable, int parts, Map<String, INDArray> weights) {
-        if (parts < 1) {
+        this(config, firstTrainable, parts, weights, 0);
+    }
+
+    /**
+     * @param dyadWeight weight of the auxiliary dyad loss, 0 for none; above 0 the weights include the dyad
+     *                   head's four ({@code dyad.*}, the first with {@value #DYAD_PARTS} * hidden rows)
+     */
+    public TargetStanceGraph(MiniLmConfig config, int firstTrainable, int parts, Map<String, INDArray> weights,
+                             double dyadWeight) {
+        if (parts < 1 || dyadWeight < 0) {
             throw new IllegalArgumentException("parts must be >= 1");
         }
         this.parts = parts;
@@ -76,6 +104,7 @@ public final class TargetStanceGraph {
             encoder.addAll(MiniLmGraph.layerWeights(layer));
         }
         this.encoderWeights = Collections.unmodifiableList(encoder);
+        this.dyadWeights = dyadWeight > 0 ? List.of(DYAD_HIDDEN_W, DYAD_HIDDEN_B, DYAD_OUT_W, DYAD_OUT_B) : List.of();
         Map<String, SDVariable> vars = new LinkedHashMap<>();
         for (String name : trainableWeights()) {
             INDArray value = weights.get(name);
@@ -103,7 +132,20 @@ public final class TargetStanceGraph {
         SDVariable logits = hidden.mmul(vars.get(HEAD_OUT_W)).add(vars.get(HEAD_OUT_B));
         sd.nn.softmax(PROBABILITIES, logits, 1);
         SDVariable loss = sd.loss.softmaxCrossEntropy(LOSS, labels, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
-        sd.setLossVariables(loss);
+        if (dyadWeight > 0) {
+            SDVariable dyadPool = sd.placeHolder(DYAD_POOL, type, -1, -1);
+            SDVariable dyadKeep = sd.placeHolder(DYAD_KEEP, type, -1, (long) DYAD_PARTS * config.hidden());
+            SDVariable dyadLabels = sd.placeHolder(DYAD_LABELS, type, -1, CLASSES);
+            SDVariable dyadPooled = sd.reshape(sd.mmul(dyadPool, flat), -1, (long) DYAD_PARTS * config.hidden())
+                    .mul(dyadKeep);
+            SDVariable dyadHidden = sd.math.tanh(dyadPooled.mmul(vars.get(DYAD_HIDDEN_W)).add(vars.get(DYAD_HIDDEN_B)));
+            SDVariable dyadLogits = dyadHidden.mmul(vars.get(DYAD_OUT_W)).add(vars.get(DYAD_OUT_B));
+            SDVariable dyadLoss = sd.loss.softmaxCrossEntropy(DYAD_LOSS, dyadLabels, dyadLogits, null,
+                    LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+            sd.setLossVariables(loss.add(TOTAL_LOSS, dyadLoss.mul(dyadWeight)));
+        } else {
+            sd.setLossVariables(loss);
+        }
         createGradientsQuietly();
     }
 
@@ -145,9 +187,19 @@ public final class TargetStanceGraph {
         return headWeights;
     }
 
+    /** The auxiliary dyad head's weights; none without a dyad objective. */
+    public List<String> dyadWeights() {
+        return dyadWeights;
+    }
+
+    public boolean hasDyadObjective() {
+        return !dyadWeights.isEmpty();
+    }
+
     public List<String> trainableWeights() {
         List<String> all = new ArrayList<>(encoderWeights);
         all.addAll(headWeights);
+        all.addAll(dyadWeights);
         return all;
     }
 

@@ -68,6 +68,14 @@ class FineTuneCommandTest {
         CliTest.Result e = CliTest.run("train", "--encoder", "bge-small", "--data", "x.csv", "--out", "m.zip");
         assertEquals(2, e.exit());
         assertTrue(e.err().contains("--encoder applies only with --fine-tune"), e.err());
+        CliTest.Result f = CliTest.run("train", "--dyads", "training-data/dyads-dev.csv", "--data", "x.csv", "--out",
+                "m.zip");
+        assertEquals(2, f.exit());
+        assertTrue(f.err().contains("--dyads applies only with --fine-tune"), f.err());
+        CliTest.Result g = CliTest.run("train", "--fine-tune", "--dyads", "training-data/dyads-dev.csv",
+                "--dyad-loss-weight", "0", "--data", "training-data/stance-dev.csv", "--out", "m.zip");
+        assertEquals(2, g.exit());
+        assertTrue(g.err().contains("--dyad-loss-weight must be above 0"), g.err());
     }
 
     private static List<String> concat(String header, List<String> rows) {
