@@ -3,7 +3,9 @@
 # Arguments: the NewsMTSC training split (MIT; not in this repository) and the realnews folder (not in this
 # repository); defaults ../shared/data/newsmtsc/train.jsonl and ../shared/data/realnews.
 # Trains on NewsMTSC's 90% carve + the team corpus's train split + realnews's page-level train carve, half the
-# actor mentions name-swapped (--swap-augment 0.5); selects the epoch on the three dev carves.
+# actor mentions name-swapped (--swap-augment 0.5), the realnews carve read three times (--repeat: it is the only
+# real geopolitical text, 3,005 of 20,420 pairs), and the dyad train split as an auxiliary loss (--dyads: the
+# tuned layers learn who acts on whom as well); selects the epoch on the three dev carves.
 # The run uses a copy of the jar in $WORK (default target/train-default), so rebuilding while it trains is safe;
 # a cut run resumes from $WORK/default.checkpoint when started again. Writes $OUT (default models/default.zip).
 set -euo pipefail
@@ -18,10 +20,12 @@ bash models/prepare-data.sh "$NEWSMTSC" "$REALNEWS"
 mkdir -p "$WORK"
 rm -rf "$WORK/lib"; cp -r target/lib "$WORK/lib"; cp target/newsstance.jar "$WORK/newsstance.jar"
 # SameDiff's step arrays live off-heap and are freed when their Java handles are collected: a small young
-# generation collects them often (README, "Fine-tuning"); JavaCPP's limits bound what is left.
-java -XX:+UseSerialGC -Xmn32m -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=10g \
+# generation collects them often (README, "Fine-tuning"); JavaCPP's limits bound what is left (10g was hit in
+# epoch 2 with the dyad sentences' states on the heap as well, 2026-12-04; the machine has 23 GB).
+java -XX:+UseSerialGC -Xmn32m -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=16g \
   -jar "$WORK/newsstance.jar" train --fine-tune --input "$INPUT" --trainable-layers 4 --epochs 3 --batch-size 32 \
   --data target/newsmtsc/train.jsonl training-data/stance-train.csv target/realnews/train.jsonl \
+  --repeat target/realnews/train.jsonl=3 --dyads training-data/dyads-train.csv \
   --dev target/newsmtsc/dev.jsonl training-data/stance-dev.csv target/realnews/dev.jsonl \
   --test training-data/stance-test.csv target/newsmtsc/dev.jsonl target/realnews/dev.jsonl \
   --swap-augment 0.5 --seed 42 --checkpoint "$WORK/default.checkpoint" --out "$OUT"
