@@ -25,15 +25,18 @@ import java.util.Map;
 final class Checkpoint {
 
     private static final int MAGIC = 0x4E534350; // "NSCP"
-    private static final int VERSION = 1;
+    /** 2 since the state records its training seconds (a version-1 checkpoint is not resumed). */
+    private static final int VERSION = 2;
 
     /**
      * @param step       steps done
      * @param devMacroF1 dev macro-F1 after each finished epoch
      * @param bestEpoch  1-based epoch with the best dev macro-F1 so far, -1 before the first
      * @param best       that epoch's trainable weights, null before the first
+     * @param seconds    seconds spent on training steps and dev evaluation to reach this state, over every run
+     *                   that took part (so a resumed run's card gives the whole training time)
      */
-    record State(long step, List<Double> devMacroF1, int bestEpoch, Map<String, INDArray> best) {
+    record State(long step, List<Double> devMacroF1, int bestEpoch, Map<String, INDArray> best, double seconds) {
     }
 
     private Checkpoint() {
@@ -52,6 +55,7 @@ final class Checkpoint {
                 out.writeDouble(f);
             }
             out.writeInt(state.bestEpoch());
+            out.writeDouble(state.seconds());
             Map<String, INDArray> current = new LinkedHashMap<>();
             for (String name : graph.trainableWeights()) {
                 current.put(name, graph.weight(name));
@@ -85,6 +89,7 @@ final class Checkpoint {
                 history.add(in.readDouble());
             }
             int bestEpoch = in.readInt();
+            double seconds = in.readDouble();
             Map<String, INDArray> current = readArrays(in);
             Map<String, INDArray> first = readArrays(in);
             Map<String, INDArray> second = readArrays(in);
@@ -97,7 +102,7 @@ final class Checkpoint {
                 graph.weight(name).assign(value);
             }
             adam.restore(adamSteps, first, second);
-            return new State(step, history, bestEpoch, best.isEmpty() ? null : best);
+            return new State(step, history, bestEpoch, best.isEmpty() ? null : best, seconds);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(file + ": unreadable fine-tuning checkpoint (" + e.getMessage()
                     + "); delete it to start afresh", e);

@@ -96,6 +96,10 @@ public final class FineTuneTrainer implements StanceTrainer {
                 .note("fine_tune_seconds", tuned.trainSeconds())
                 .devMacroF1PerEpoch(tuned.devMacroF1().stream().map(f1 -> Decimals.round(f1)).toList())
                 .note("encoder_replaced_parameters", tuned.encoder().parameters());
+        if (tuned.resumedAtStep() > 0) {
+            // fine_tune_seconds and train_seconds then add the earlier runs' training time to this one's
+            card.note("fine_tune_resumed_at_step", tuned.resumedAtStep());
+        }
         if (!tuned.dyadObjective().isEmpty()) {
             card.note("dyad_objective", tuned.dyadObjective());
         }
@@ -116,7 +120,8 @@ public final class FineTuneTrainer implements StanceTrainer {
                     .withNote("export_max_abs_probability_difference", maxDifference(tuned.devProbabilities(), served))
                     .withNote("dev_macro_f1_samediff", Decimals.round(tuned.devMacroF1SameDiff()));
         }
-        return model.withCard(finished.withNote("train_seconds", Math.round((System.nanoTime() - started) / 1e9)));
+        return model.withCard(finished.withNote("train_seconds",
+                Math.round(tuned.secondsBeforeResume() + (System.nanoTime() - started) / 1e9)));
     }
 
     /** Name of a fine-tuned encoder of {@code base}; its identity's sha256 is that of base and delta. */

@@ -99,7 +99,7 @@ public final class FineTuner {
     public record Result(EncoderDelta encoder, Map<String, INDArray> headWeights,
                          List<Double> devMacroF1, int bestEpoch, int epochsRun, long prepareSeconds,
                          long trainSeconds, double devMacroF1SameDiff, float[][] devProbabilities,
-                         Map<String, Object> dyadObjective) {
+                         Map<String, Object> dyadObjective, long resumedAtStep, double secondsBeforeResume) {
     }
 
     public Result train(List<StanceExample> train, List<StanceExample> dev) {
@@ -150,7 +150,7 @@ public final class FineTuner {
         int batchesPerEpoch = (trainSet.size() + settings.batchSize() - 1) / settings.batchSize();
         long totalSteps = (long) batchesPerEpoch * settings.epochs();
         long warmupSteps = Math.round(totalSteps * settings.warmupFraction());
-        Checkpoint.State state = new Checkpoint.State(0, new ArrayList<>(), -1, null);
+        Checkpoint.State state = new Checkpoint.State(0, new ArrayList<>(), -1, null, 0);
         String fingerprint = fingerprint(train, dev, dyads);
         if (checkpointFile != null) {
             Checkpoint.State resumed = Checkpoint.read(checkpointFile, fingerprint, graph, adam);
@@ -161,6 +161,8 @@ public final class FineTuner {
             }
         }
         long trainStarted = System.nanoTime();
+        long resumedAtStep = state.step();
+        double secondsBefore = state.seconds();
         for (int epoch = (int) (state.step() / batchesPerEpoch); epoch < settings.epochs(); epoch++) {
             List<int[]> batches = batches(trainSet, epoch);
             List<int[]> dyadBatches = DyadSchedule.batches(batches.stream().mapToInt(batch -> Arrays.stream(batch)
@@ -192,7 +194,8 @@ public final class FineTuner {
                 releaseNativeMemory();
                 lossSum += loss;
                 lossCount++;
-                state = new Checkpoint.State(step + 1, state.devMacroF1(), state.bestEpoch(), state.best());
+                state = new Checkpoint.State(step + 1, state.devMacroF1(), state.bestEpoch(), state.best(),
+                        secondsBefore + (System.nanoTime() - trainStarted) / 1e9);
                 bar.update(b + 1, dyads == null ? String.format(Locale.ROOT, "loss %.4f", lossSum / lossCount)
                         : String.format(Locale.ROOT, "loss %.4f, dyad loss %.4f", lossSum / lossCount,
                         dyadLossSum / lossCount));
@@ -207,7 +210,8 @@ public final class FineTuner {
             BestEpoch track = new BestEpoch(state.devMacroF1(), Math.max(0, state.bestEpoch())).next(f1);
             boolean better = track.lastImproved();
             Map<String, INDArray> best = better ? snapshot(graph) : state.best();
-            state = new Checkpoint.State(state.step(), track.history(), track.bestEpoch(), best);
+            state = new Checkpoint.State(state.step(), track.history(), track.bestEpoch(), best,
+                    secondsBefore + (System.nanoTime() - trainStarted) / 1e9);
             log.printf(Locale.ROOT, "fine-tune epoch %d: train loss %.4f%s, dev macro-F1 %.4f%s%n", epoch + 1,
                     lossSum / Math.max(1, lossCount), dyads == null ? "" : String.format(Locale.ROOT,
                             ", dyad loss %.4f", dyadLossSum / Math.max(1, lossCount)), f1, better ? " (best)" : "");
@@ -215,7 +219,7 @@ public final class FineTuner {
                 Checkpoint.write(checkpointFile, fingerprint, state, graph, adam);
             }
         }
-        long trainSeconds = Math.round((System.nanoTime() - trainStarted) / 1e9);
+        long trainSeconds = Math.round(secondsBefore + (System.nanoTime() - trainStarted) / 1e9);
         Map<String, INDArray> best = state.best() != null ? state.best() : snapshot(graph);
         for (String name : graph.trainableWeights()) {
             graph.weight(name).assign(best.get(name));
@@ -249,7 +253,8 @@ public final class FineTuner {
                     + "on the tuned encoder afterwards (train-dyads)");
         }
         return new Result(delta, head, state.devMacroF1(), Math.max(1, state.bestEpoch()),
-                state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities, dyadNote);
+                state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities, dyadNote,
+                resumedAtStep, secondsBefore);
     }
 
     /**

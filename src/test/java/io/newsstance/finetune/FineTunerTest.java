@@ -76,6 +76,11 @@ class FineTunerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         FineTuner.Result resumed = new FineTuner(SETTINGS, new PrintStream(log), checkpoint).train(train, dev);
         assertTrue(log.toString().contains("resuming from " + checkpoint + " at step 6 of 10"), log.toString());
+        assertEquals(6, resumed.resumedAtStep());
+        assertTrue(resumed.secondsBeforeResume() > 0, "the cut run's training time travels in the checkpoint");
+        assertEquals(0, uncut.resumedAtStep());
+        assertEquals(0.0, uncut.secondsBeforeResume());
+        assertTrue(resumed.trainSeconds() >= Math.round(resumed.secondsBeforeResume()), "the total includes it");
         assertEquals(uncut.devMacroF1(), resumed.devMacroF1());
         uncut.encoder().halves().forEach((name, h) -> assertArrayEquals(h, resumed.encoder().halves().get(name), name));
         for (Map.Entry<String, INDArray> e : uncut.headWeights().entrySet()) {
