@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
                 "  newsstance eval --model models/default.zip --data training-data/stance-test.csv",
                 "  newsstance eval --baseline vader --data training-data/stance-test.csv --json -",
                 "  newsstance eval --swap --data training-data/stance-dev.csv",
-                "  newsstance eval --dyads --data training-data/dyads-test.csv ../shared/data/directed/test.tsv"})
+                "  newsstance eval --dyads --data training-data/dyads-test.csv PARK/test.tsv   # PARK: Park et al.'s folder"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Spec

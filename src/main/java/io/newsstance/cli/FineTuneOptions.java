@@ -78,10 +78,11 @@ final class FineTuneOptions {
         if (pairs.isEmpty()) {
             throw new BadInputException("--dyads: no valid labelled pairs in " + dyads);
         }
-        if (!(dyadLossWeight > 0) || Double.isInfinite(dyadLossWeight)) {
-            throw new IllegalArgumentException("--dyad-loss-weight must be above 0");
+        try {
+            return new DyadObjective(pairs, dyadLossWeight, files);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dyad-loss-weight: " + e.getMessage());
         }
-        return new DyadObjective(pairs, dyadLossWeight, files);
     }
 
     /** The settings, with the options both trainers share; throws IllegalArgumentException when out of range. */

@@ -9,6 +9,7 @@ import io.newsstance.data.StanceExample;
 import io.newsstance.data.TrainingDataReader;
 import io.newsstance.encoder.MiniLmEncoder;
 import io.newsstance.evaluation.ModelEvaluator;
+import io.newsstance.finetune.DyadObjective;
 import io.newsstance.finetune.FineTuneSettings;
 import io.newsstance.io.Json;
 import io.newsstance.model.FeatureCache;
@@ -180,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             copies.values().forEach(train::addAll);
         }
-        io.newsstance.finetune.DyadObjective dyadObjective;
+        DyadObjective dyadObjective;
         try {
             dyadObjective = fineTune ? fineTuning.dyadObjective(log) : null;
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,9 @@ package io.newsstance.finetune;
 import io.newsstance.data.DyadExample;
 import io.newsstance.model.ModelCard;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An auxiliary objective for fine-tuning: labelled ordered pairs whose dyad loss, times {@code weight}, is added
@@ -24,7 +26,23 @@ public record DyadObjective(List<DyadExample> train, double weight, List<ModelCa
             throw new IllegalArgumentException("a dyad objective needs labelled pairs");
         }
         if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("the dyad loss weight must be above 0, got " + weight);
+            throw new IllegalArgumentException("the dyad loss weight must be above 0 and finite, got " + weight);
         }
+    }
+
+    /** The model card's note on the objective as a run used it. */
+    Map<String, Object> note(FrozenStates.DyadSequences prepared, int perStep, FineTuneSettings settings) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("weight", weight);
+        note.put("files", files);
+        note.put("pairs", train.size() - prepared.skipped());
+        note.put("pairs_past_the_wordpiece_cut_left_out", prepared.skipped());
+        note.put("sentences", prepared.sequences().size());
+        note.put("sentences_per_step", perStep);
+        note.put("head", "concat(mean(source), mean(target), mean(sentence), [CLS], mean(between)) -> dropout(keep "
+                + settings.dropoutKeep() + ") -> dense(" + settings.headHidden() + ", tanh) -> softmax(3); "
+                + "trained with the stance loss + weight x dyad loss, then dropped: the served dyad head is trained "
+                + "on the tuned encoder afterwards (train-dyads)");
+        return note;
     }
 }

@@ -18,6 +18,11 @@ final class DyadSchedule {
     private DyadSchedule() {
     }
 
+    /** Dyad sentences each step carries: every one of {@code sentences} once in {@code steps} steps. */
+    static int perStep(int sentences, int steps) {
+        return steps == 0 ? 0 : (sentences + steps - 1) / steps;
+    }
+
     /**
      * @param stanceWidths the longest sequence of each of the epoch's stance batches, in step order
      * @param dyadLengths  the length of each dyad sentence
@@ -30,7 +35,7 @@ final class DyadSchedule {
         if (steps == 0 || n == 0) {
             return out;
         }
-        int perStep = (n + steps - 1) / steps;
+        int perStep = perStep(n, steps);
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         Collections.shuffle(order, new Random(seed * 1_000_003L + epoch + 0x5DEECE66DL));
         order.sort(Comparator.comparingInt(i -> dyadLengths[i])); // stable: ties stay shuffled

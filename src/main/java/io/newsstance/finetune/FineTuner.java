@@ -112,8 +112,7 @@ public final class FineTuner {
         OnnxWeights weights = OnnxWeights.read(baseGraph);
         List<FrozenStates.Prepared> trainSet;
         List<FrozenStates.Prepared> devSet;
-        List<FrozenStates.DyadSequence> dyadSet = List.of();
-        int[] dyadsSkipped = {0};
+        FrozenStates.DyadSequences dyadPrepared = new FrozenStates.DyadSequences(List.of(), 0);
         String lowerOutput = first == 0 ? "/embeddings/LayerNorm/Add_1_output_0"
                 : "/encoder/layer." + (first - 1) + "/output/LayerNorm/Add_1_output_0";
         byte[] exposing = weights.exposing(lowerOutput);
@@ -123,7 +122,7 @@ public final class FineTuner {
             trainSet = new FrozenStates(settings.input(), log).prepare(lower, train, "train");
             devSet = new FrozenStates(settings.input(), log).prepare(lower, dev, "dev");
             if (dyads != null) {
-                dyadSet = FrozenStates.prepareDyads(lower, dyads.train(), log, dyadsSkipped);
+                dyadPrepared = FrozenStates.prepareDyads(lower, dyads.train(), log);
             }
         }
         long prepareSeconds = Math.round((System.nanoTime() - started) / 1e9);
@@ -144,6 +143,7 @@ public final class FineTuner {
         java.util.Set<String> encoderWeights = java.util.Set.copyOf(graph.encoderWeights());
         List<String> outputs = dyads == null ? List.of(TargetStanceGraph.LOSS)
                 : List.of(TargetStanceGraph.LOSS, TargetStanceGraph.DYAD_LOSS);
+        List<FrozenStates.DyadSequence> dyadSet = dyadPrepared.sequences();
         int[] dyadLengths = dyadSet.stream().mapToInt(FrozenStates.DyadSequence::length).toArray();
         AdamW adam = new AdamW();
 
@@ -239,19 +239,8 @@ public final class FineTuner {
         for (String name : graph.headWeights()) {
             head.put(name, best.get(name).dup());
         }
-        Map<String, Object> dyadNote = new LinkedHashMap<>();
-        if (dyads != null) {
-            dyadNote.put("weight", dyads.weight());
-            dyadNote.put("files", dyads.files());
-            dyadNote.put("pairs", dyads.train().size() - dyadsSkipped[0]);
-            dyadNote.put("pairs_past_the_wordpiece_cut_left_out", dyadsSkipped[0]);
-            dyadNote.put("sentences", dyadSet.size());
-            dyadNote.put("sentences_per_step", dyadBatches(dyadSet.size(), batchesPerEpoch));
-            dyadNote.put("head", "concat(mean(source), mean(target), mean(sentence), [CLS], mean(between)) -> dropout(keep "
-                    + settings.dropoutKeep() + ") -> dense(" + settings.headHidden() + ", tanh) -> softmax(3); "
-                    + "trained with the stance loss + weight x dyad loss, then dropped: the served dyad head is trained "
-                    + "on the tuned encoder afterwards (train-dyads)");
-        }
+        Map<String, Object> dyadNote = dyads == null ? Map.of()
+                : dyads.note(dyadPrepared, DyadSchedule.perStep(dyadSet.size(), batchesPerEpoch), settings);
         return new Result(delta, head, state.devMacroF1(), Math.max(1, state.bestEpoch()),
                 state.devMacroF1().size(), prepareSeconds, trainSeconds, bestF1, devProbabilities, dyadNote,
                 resumedAtStep, secondsBefore);
@@ -291,10 +280,6 @@ public final class FineTuner {
         }
         Collections.shuffle(batches, random);
         return batches;
-    }
-
-    private static int dyadBatches(int sentences, int steps) {
-        return (sentences + steps - 1) / Math.max(1, steps);
     }
 
     /** Class probabilities of every example ({@code count} of them, in their order), from the graph as it is now. */

@@ -49,6 +49,10 @@ final class FrozenStates {
         }
     }
 
+    /** The dyad sentences ready for the graph, and how many pairs were left out (an end past the cut). */
+    record DyadSequences(List<DyadSequence> sequences, int skipped) {
+    }
+
     private final TargetInput input;
     private final PrintStream log;
 
@@ -66,10 +70,10 @@ final class FrozenStates {
     /**
      * Encodes each distinct dyad sentence once, alone, as scoring reads it, with all its pairs. A pair with an end
      * past the encoder's wordpiece cut is left out (the served head reads those from a window; the objective does
-     * not need them): {@code skipped} counts them.
+     * not need them) and counted.
      */
-    static List<DyadSequence> prepareDyads(MiniLmEncoder lower, List<DyadExample> dyads, PrintStream log,
-                                           int[] skipped) {
+    static DyadSequences prepareDyads(MiniLmEncoder lower, List<DyadExample> dyads, PrintStream log) {
+        int skipped = 0;
         Map<String, List<Integer>> bySentence = new LinkedHashMap<>();
         for (int i = 0; i < dyads.size(); i++) {
             bySentence.computeIfAbsent(dyads.get(i).sentence(), k -> new ArrayList<>()).add(i);
@@ -91,7 +95,7 @@ final class FrozenStates {
                     int[] source = e.wordpiecesOf(d.source().start(), d.source().end());
                     int[] target = e.wordpiecesOf(d.target().start(), d.target().end());
                     if (source.length == 0 || target.length == 0) {
-                        skipped[0]++;
+                        skipped++;
                         continue;
                     }
                     sources.add(source);
@@ -105,7 +109,7 @@ final class FrozenStates {
             }
             bar.update(Math.min(sentences.size(), from + chunk), null);
         }
-        return out;
+        return new DyadSequences(out, skipped);
     }
 
     /** Tokenises each example as "sentence [SEP] mention": one sequence per target. */

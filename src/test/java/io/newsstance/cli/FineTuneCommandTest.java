@@ -75,7 +75,7 @@ class FineTuneCommandTest {
         CliTest.Result g = CliTest.run("train", "--fine-tune", "--dyads", "training-data/dyads-dev.csv",
                 "--dyad-loss-weight", "0", "--data", "training-data/stance-dev.csv", "--out", "m.zip");
         assertEquals(2, g.exit());
-        assertTrue(g.err().contains("--dyad-loss-weight must be above 0"), g.err());
+        assertTrue(g.err().contains("--dyad-loss-weight: the dyad loss weight must be above 0 and finite, got 0.0"), g.err());
     }
 
     private static List<String> concat(String header, List<String> rows) {
